@@ -1,0 +1,88 @@
+/* config.c: the one configuration file (HDF), read once at start */
+#include <string.h>
+#include <ClearSilver.h>
+
+#include "config.h"
+#include "util.h"
+
+static void
+get_str(HDF *hdf, const char *name, const char *def, char *dst, size_t dstsz)
+{
+	const char *v = hdf_get_value(hdf, name, def);
+
+	if (sp_strlcpy(dst, v ? v : "", dstsz) >= dstsz)
+		sp_log("config: %s is too long, truncated", name);
+}
+
+int
+config_load(struct sp_config *cfg, const char *path)
+{
+	HDF *hdf = NULL;
+	NEOERR *err;
+	STRING msg;
+	int rc = -1;
+
+	memset(cfg, 0, sizeof(*cfg));
+	if ((err = hdf_init(&hdf)) != STATUS_OK)
+		goto neoerr;
+	if ((err = hdf_read_file(hdf, path)) != STATUS_OK)
+		goto neoerr;
+
+	get_str(hdf, "DB.Socket", "", cfg->db_socket, sizeof(cfg->db_socket));
+	get_str(hdf, "DB.Host", "127.0.0.1", cfg->db_host, sizeof(cfg->db_host));
+	cfg->db_port = hdf_get_int_value(hdf, "DB.Port", 3306);
+	get_str(hdf, "DB.Name", "salespartner", cfg->db_name, sizeof(cfg->db_name));
+	get_str(hdf, "DB.User", "sp", cfg->db_user, sizeof(cfg->db_user));
+	get_str(hdf, "DB.Password", "", cfg->db_password,
+	    sizeof(cfg->db_password));
+
+	get_str(hdf, "Portal.Socket", "var/run/portal.sock", cfg->portal_socket,
+	    sizeof(cfg->portal_socket));
+	cfg->portal_workers = hdf_get_int_value(hdf, "Portal.Workers", 0);
+	get_str(hdf, "Portal.PublicURL", "http://127.0.0.1:8080",
+	    cfg->public_url, sizeof(cfg->public_url));
+	get_str(hdf, "Portal.Templates", "templates", cfg->templates,
+	    sizeof(cfg->templates));
+	cfg->max_body = hdf_get_int_value(hdf, "Portal.MaxBody", 1048576);
+
+	get_str(hdf, "Session.Secret", "", cfg->session_secret,
+	    sizeof(cfg->session_secret));
+	cfg->session_idle_min = hdf_get_int_value(hdf, "Session.IdleMinutes", 120);
+	cfg->session_absolute_min =
+	    hdf_get_int_value(hdf, "Session.AbsoluteMinutes", 12 * 60);
+	cfg->throttle_account = hdf_get_int_value(hdf, "Login.AccountFailures", 5);
+	cfg->throttle_address = hdf_get_int_value(hdf, "Login.AddressFailures", 20);
+	cfg->throttle_window_min = hdf_get_int_value(hdf, "Login.WindowMinutes", 15);
+
+	get_str(hdf, "Provider.ApiBase", "", cfg->provider_api_base,
+	    sizeof(cfg->provider_api_base));
+	get_str(hdf, "Provider.LookupBase", "", cfg->provider_lookup_base,
+	    sizeof(cfg->provider_lookup_base));
+	get_str(hdf, "Provider.AccountSid", "", cfg->provider_account_sid,
+	    sizeof(cfg->provider_account_sid));
+	get_str(hdf, "Provider.AuthToken", "", cfg->provider_auth_token,
+	    sizeof(cfg->provider_auth_token));
+
+	if (strlen(cfg->session_secret) < 32) {
+		sp_log("config %s: Session.Secret must be at least 32 hex "
+		    "digits", path);
+		goto out;
+	}
+	rc = 0;
+	goto out;
+neoerr:
+	string_init(&msg);
+	nerr_error_string(err, &msg);
+	sp_log("config %s: %s", path, msg.buf ? msg.buf : "error");
+	string_clear(&msg);
+	nerr_ignore(&err);
+out:
+	hdf_destroy(&hdf);
+	return rc;
+}
+
+int
+config_secure(const struct sp_config *cfg)
+{
+	return strncmp(cfg->public_url, "https://", 8) == 0;
+}

@@ -1,0 +1,37 @@
+/* config.h: the one configuration file (HDF), read once at start */
+#ifndef SP_CONFIG_H
+#define SP_CONFIG_H
+
+struct sp_config {
+	char	 db_socket[512];
+	char	 db_host[256];	/* used when db_socket is empty */
+	int	 db_port;
+	char	 db_name[64];
+	char	 db_user[64];
+	char	 db_password[128];
+
+	char	 portal_socket[512];	/* FastCGI listen address */
+	int	 portal_workers;	/* 0: two per core */
+	char	 public_url[256];	/* e.g. https://portal.example.com */
+	char	 templates[512];	/* directory of the .cs files */
+	long	 max_body;		/* bytes; larger bodies get 413 */
+
+	char	 session_secret[129];	/* hex; keys the login form's token */
+	int	 session_idle_min;
+	int	 session_absolute_min;
+	int	 throttle_account;	/* failures per account per window */
+	int	 throttle_address;	/* failures per address per window */
+	int	 throttle_window_min;
+
+	char	 provider_api_base[256];
+	char	 provider_lookup_base[256];
+	char	 provider_account_sid[64];
+	char	 provider_auth_token[128];
+};
+
+/* Reads path into cfg, with defaults for what it leaves out; 0 or -1 (logged). */
+int	 config_load(struct sp_config *cfg, const char *path);
+/* Nonzero when the public URL is https (cookies get Secure). */
+int	 config_secure(const struct sp_config *cfg);
+
+#endif

@@ -1,0 +1,59 @@
+/* db.h: MariaDB for every program: one connection per process, prepared
+ * statements only, reconnect-and-retry-once when the server went away */
+#ifndef SP_DB_H
+#define SP_DB_H
+
+#include <stddef.h>
+
+struct sp_config;
+
+/* A whole result set, every cell as text (NULL for SQL NULL). */
+struct db_res {
+	unsigned	 nrows;
+	unsigned	 ncols;
+	char		**cell;		/* nrows * ncols */
+	unsigned long	*len;		/* nrows * ncols */
+	char		*arena;
+	size_t		 arena_len;
+	size_t		 arena_cap;
+	size_t		 cell_cap;
+};
+
+/* Opens the connection (call after fork); 0 or -1, logged. A later call to
+ * db_query/db_exec retries the connection when this one failed. */
+int	 db_connect(const struct sp_config *cfg);
+void	 db_disconnect(void);
+/* Call at the start of each request: when the server hung up on the idle
+ * connection (a restart), reconnects before any statement is sent. */
+void	 db_check(void);
+
+/*
+ * Parameters follow fmt, one letter each:
+ *   i long long, u unsigned long long, d double,
+ *   s const char * (NULL is SQL NULL), b const void * and size_t (bytes).
+ * sql must be a string literal: prepared statements are cached by its
+ * address for the life of the connection.
+ */
+/* Runs a SELECT into res (free with db_res_free); 0 or -1. */
+int	 db_query(struct db_res *res, const char *sql, const char *fmt, ...);
+/* Runs a statement; affected rows, or -1. */
+long long db_exec(const char *sql, const char *fmt, ...);
+unsigned long long db_insert_id(void);
+
+int	 db_begin(void);
+int	 db_commit(void);
+void	 db_rollback(void);
+
+/* Runs a script of several statements (migrations, seeds); 0 or -1. */
+int	 db_script(const char *text, size_t len);
+/* The server's last error number, for callers that tell duplicates apart. */
+unsigned db_errno(void);
+
+void	 db_res_free(struct db_res *res);
+const char *db_get(const struct db_res *res, unsigned row, unsigned col);
+long long db_get_ll(const struct db_res *res, unsigned row, unsigned col,
+	    long long def);
+
+#define DB_ER_DUP_ENTRY 1062
+
+#endif

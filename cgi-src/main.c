@@ -1,0 +1,214 @@
+/* main.c: sp-portal, the FastCGI program: a master that opens the socket and
+ * keeps N workers alive, each serving one request at a time; or, run as a
+ * plain CGI, one request on stdin/stdout */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <fcgiapp.h>
+
+#include "config.h"
+#include "db.h"
+#include "util.h"
+#include "web.h"
+
+#define MAX_WORKERS	256
+
+static volatile sig_atomic_t stopping;
+
+static void
+on_stop(int sig)
+{
+	(void)sig;
+	stopping = 1;
+}
+
+static void
+catch_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;	/* no SA_RESTART: accept() returns */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+static void
+worker(int fd, const struct sp_config *cfg)
+{
+	FCGX_Request req;
+
+	/* The connection belongs to this process: opened after fork. A
+	 * failure here is retried by the first request. */
+	db_connect(cfg);
+	if (FCGX_InitRequest(&req, fd, FCGI_FAIL_ACCEPT_ON_INTR) != 0) {
+		sp_log("FCGX_InitRequest failed");
+		_exit(1);
+	}
+	while (!stopping && FCGX_Accept_r(&req) >= 0) {
+		web_serve(&req, cfg);
+		FCGX_Finish_r(&req);
+	}
+	FCGX_Free(&req, 1);
+	db_disconnect();
+	_exit(0);
+}
+
+static pid_t
+spawn(int fd, const struct sp_config *cfg)
+{
+	pid_t pid = fork();
+
+	if (pid == 0)
+		worker(fd, cfg);
+	if (pid < 0)
+		sp_log("fork: %s", strerror(errno));
+	return pid;
+}
+
+static int
+nworkers(const struct sp_config *cfg)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+
+	if (cfg->portal_workers > 0)
+		return cfg->portal_workers > MAX_WORKERS ? MAX_WORKERS :
+		    cfg->portal_workers;
+	/* two per core saturate the cores (../shared/docs/stack-notes.md) */
+	return cores > 0 ? (int)(cores * 2 > MAX_WORKERS ? MAX_WORKERS :
+	    cores * 2) : 2;
+}
+
+static int
+master(int fd, const struct sp_config *cfg)
+{
+	pid_t pids[MAX_WORKERS];
+	time_t born[MAX_WORKERS];
+	int n = nworkers(cfg), i, status;
+	time_t deadline;
+
+	memset(pids, 0, sizeof(pids));
+	for (i = 0; i < n; i++) {
+		pids[i] = spawn(fd, cfg);
+		born[i] = time(NULL);
+	}
+	sp_log("listening on %s with %d workers", cfg->portal_socket, n);
+	while (!stopping) {
+		pid_t pid = waitpid(-1, &status, 0);
+		if (pid < 0) {
+			if (errno == EINTR)
+				continue;
+			sp_log("waitpid: %s", strerror(errno));
+			break;
+		}
+		for (i = 0; i < n; i++) {
+			if (pids[i] != pid)
+				continue;
+			if (WIFSIGNALED(status))
+				sp_log("worker %d killed by signal %d; "
+				    "restarting", (int)pid, WTERMSIG(status));
+			else
+				sp_log("worker %d exited with %d; restarting",
+				    (int)pid, WEXITSTATUS(status));
+			/* a worker that dies at once would spin: pace it */
+			if (time(NULL) - born[i] < 1)
+				sleep(1);
+			if (stopping)
+				pids[i] = 0;
+			else {
+				pids[i] = spawn(fd, cfg);
+				born[i] = time(NULL);
+			}
+		}
+	}
+	for (i = 0; i < n; i++)
+		if (pids[i] > 0)
+			kill(pids[i], SIGTERM);
+	/* a worker finishes the request in hand; then it is killed */
+	deadline = time(NULL) + 10;
+	for (;;) {
+		int left = 0;
+		for (i = 0; i < n; i++) {
+			if (pids[i] <= 0)
+				continue;
+			if (waitpid(pids[i], &status, WNOHANG) == pids[i])
+				pids[i] = 0;
+			else
+				left++;
+		}
+		if (left == 0)
+			break;
+		if (time(NULL) > deadline) {
+			for (i = 0; i < n; i++)
+				if (pids[i] > 0)
+					kill(pids[i], SIGKILL);
+			deadline = time(NULL) + 3600;
+		}
+		usleep(20000);
+	}
+	sp_log("stopped");
+	return 0;
+}
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: sp-portal [-c config.hdf]\n"
+	    "  Serves FastCGI on Portal.Socket, or on an inherited socket on "
+	    "fd 0;\n  with REQUEST_METHOD set and no socket, answers one "
+	    "request as plain CGI.\n");
+	exit(2);
+}
+
+int
+main(int argc, char **argv)
+{
+	static struct sp_config cfg;
+	const char *path = getenv("SP_CONFIG");
+	int opt, fd;
+
+	sp_log_set_prog("sp-portal");
+	while ((opt = getopt(argc, argv, "c:")) != -1) {
+		if (opt == 'c')
+			path = optarg;
+		else
+			usage();
+	}
+	if (path == NULL)
+		path = "var/sp.hdf";
+	if (config_load(&cfg, path) != 0)
+		return 1;
+	if (FCGX_Init() != 0) {
+		sp_log("FCGX_Init failed");
+		return 1;
+	}
+	if (FCGX_IsCGI() && getenv("REQUEST_METHOD") != NULL) {
+		db_connect(&cfg);
+		web_serve(NULL, &cfg);
+		fflush(stdout);
+		db_disconnect();
+		return 0;
+	}
+	catch_signals();
+	if (!FCGX_IsCGI())
+		fd = 0;	/* a spawner handed us the listening socket */
+	else {
+		mode_t old = umask(0);
+		/* unix socket: nginx's workers (nobody) must reach it */
+		fd = FCGX_OpenSocket(cfg.portal_socket, 1024);
+		umask(old);
+		if (fd < 0) {
+			sp_log("cannot listen on %s", cfg.portal_socket);
+			return 1;
+		}
+	}
+	return master(fd, &cfg);
+}

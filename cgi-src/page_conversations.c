@@ -1,0 +1,175 @@
+/* page_conversations.c: the inbox (/conversations) and one thread
+ * (/conversations/:id) */
+#include <stdio.h>
+#include <string.h>
+
+#include "core_reason.h"
+#include "core_status.h"
+#include "db.h"
+#include "pages.h"
+#include "store_conversations.h"
+#include "util.h"
+#include "web.h"
+#include "webutil.h"
+
+#define INBOX_PAGE	50
+#define THREAD_PAGE	100
+
+/* Sets Status.Shown ("Sending", ...), Status.Class (its CSS word) and,
+ * for failures, Status.Reason in the help article's words under h. */
+static int
+set_status(HDF *h, const char *status, const char *reason, const char *code)
+{
+	enum status st = status_from_str(status);
+	enum shown sh = status_shown(st);
+	long long c = 0;
+	static const char *css[SHOWN__MAX] = {
+		"sending", "delivered", "failed", "received",
+	};
+
+	if (web_put(h, "Status.Shown", shown_str(sh)) != 0 ||
+	    web_put(h, "Status.Class", css[sh]) != 0)
+		return -1;
+	if (sh != SHOWN_FAILED)
+		return 0;
+	if (code != NULL)
+		sp_parse_ll(code, 0, 99999999, &c);
+	return web_put(h, "Status.Reason",
+	    reason_short(reason_from_str(reason), (int)c));
+}
+
+/* 200 with 50 conversations by latest activity; ?after=<cursor> pages on.
+ * 400 for a malformed cursor. */
+int
+page_conversations_index(struct req *r)
+{
+	struct db_res res;
+	long long ms = 0, id = 0;
+	const char *cur;
+	char buf[64];
+	unsigned i, shown;
+
+	if (web_text(r, "after", 64, &cur) == 0 &&
+	    webutil_cursor_parse(cur, &ms, &id) != 0)
+		return web_error(r, 400, "The page link is malformed: go back "
+		    "to the first page of the inbox.");
+	if (store_inbox(&res, r->s.business_id, ms, id, INBOX_PAGE + 1) != 0)
+		return web_db_error(r);
+	shown = res.nrows > INBOX_PAGE ? INBOX_PAGE : res.nrows;
+	for (i = 0; i < shown; i++) {
+		const char *dir = db_get(&res, i, INBOX_DIRECTION);
+		HDF *h = web_item(r, "Conversations", i);
+		if (h == NULL ||
+		    web_put(h, "Id", db_get(&res, i, INBOX_ID)) != 0 ||
+		    web_put(h, "Name", db_get(&res, i, INBOX_NAME)) != 0 ||
+		    web_put(h, "Phone", db_get(&res, i, INBOX_PHONE)) != 0 ||
+		    web_put(h, "Body", db_get(&res, i, INBOX_BODY)) != 0 ||
+		    web_put(h, "Direction", dir) != 0 ||
+		    web_put_int(h, "OptedOut",
+		    db_get_ll(&res, i, INBOX_OPTED_OUT, 0)) != 0 ||
+		    web_put_time(r, h, "Time",
+		    db_get_ll(&res, i, INBOX_ACTIVITY_MS, 0)) != 0)
+			goto fail;
+		if (dir != NULL && set_status(h, db_get(&res, i, INBOX_STATUS),
+		    db_get(&res, i, INBOX_REASON),
+		    db_get(&res, i, INBOX_CODE)) != 0)
+			goto fail;
+	}
+	if (res.nrows > INBOX_PAGE) {
+		snprintf(buf, sizeof(buf), "%lld.%lld",
+		    db_get_ll(&res, INBOX_PAGE - 1, INBOX_ACTIVITY_MS, 0),
+		    db_get_ll(&res, INBOX_PAGE - 1, INBOX_ID, 0));
+		if (web_set(r, "Page.Next", buf) != 0)
+			goto fail;
+	}
+	db_res_free(&res);
+	if (id != 0)
+		web_set_int(r, "Page.NotFirst", 1);
+	web_set(r, "Page.Title", "Conversations");
+	return web_render(r, 200, "conversations.cs");
+fail:
+	db_res_free(&res);
+	return web_error(r, 500, "Could not build the page.");
+}
+
+/* 200 with the thread, oldest first (the latest 100; ?before=<id> for
+ * earlier ones); 404 when the conversation is not this business's. */
+int
+page_conversation_show(struct req *r)
+{
+	struct db_res conv, msgs;
+	long long before = 0;
+	unsigned i, n, shown;
+	const char *v;
+
+	if (web_text(r, "before", 20, &v) == 0 &&
+	    sp_parse_ll(v, 1, INT64_MAX, &before) != 0)
+		return web_error(r, 400, "The page link is malformed.");
+	if (store_conversation(&conv, r->s.business_id, r->param[0]) != 0)
+		return web_db_error(r);
+	if (conv.nrows == 0) {
+		db_res_free(&conv);
+		return web_error(r, 404, "There is no such conversation in "
+		    "your business.");
+	}
+	if (store_thread(&msgs, r->s.business_id, r->param[0], before,
+	    THREAD_PAGE + 1) != 0) {
+		db_res_free(&conv);
+		return web_db_error(r);
+	}
+	if (web_set(r, "Lead.Id", db_get(&conv, 0, CONV_LEAD_ID)) != 0 ||
+	    web_set(r, "Lead.Name", db_get(&conv, 0, CONV_NAME)) != 0 ||
+	    web_set(r, "Lead.Phone", (v = db_get(&conv, 0, CONV_PHONE)) ? v :
+	    db_get(&conv, 0, CONV_PHONE_RAW)) != 0 ||
+	    web_set(r, "Lead.Email", db_get(&conv, 0, CONV_EMAIL)) != 0 ||
+	    web_set_int(r, "Lead.OptedOut",
+	    db_get_ll(&conv, 0, CONV_OPTED_OUT, 0)) != 0 ||
+	    web_set_int(r, "Lead.Invalid",
+	    !db_get_ll(&conv, 0, CONV_PHONE_VALID, 1)) != 0 ||
+	    web_set_int(r, "Lead.Landline", (v = db_get(&conv, 0,
+	    CONV_LINE_TYPE)) != NULL && strcmp(v, "landline") == 0) != 0 ||
+	    web_set_int(r, "Lead.Spam", db_get_ll(&conv, 0, CONV_SPAM, 0)) != 0 ||
+	    web_set(r, "Conversation.Id", db_get(&conv, 0, CONV_ID)) != 0 ||
+	    web_set(r, "Conversation.From", db_get(&conv, 0, CONV_FROM)) != 0)
+		goto fail;
+	if (db_get(&conv, 0, CONV_OPTED_OUT_MS) != NULL &&
+	    web_set_time(r, "Lead.OptedOutAt",
+	    db_get_ll(&conv, 0, CONV_OPTED_OUT_MS, 0)) != 0)
+		goto fail;
+	if (web_set(r, "Lead.OptOutAdvice", reason_advice(REASON_OPTED_OUT)) ||
+	    web_set(r, "Lead.InvalidAdvice",
+	    reason_advice(REASON_INVALID_NUMBER)) ||
+	    web_set(r, "Lead.LandlineAdvice", reason_advice(REASON_LANDLINE)))
+		goto fail;
+
+	shown = msgs.nrows > THREAD_PAGE ? THREAD_PAGE : msgs.nrows;
+	/* newest first from the store; the page reads oldest first */
+	for (n = 0; n < shown; n++) {
+		HDF *h = web_item(r, "Messages", n);
+		i = shown - 1 - n;
+		if (h == NULL ||
+		    web_put(h, "Id", db_get(&msgs, i, MSG_ID)) != 0 ||
+		    web_put(h, "Direction", db_get(&msgs, i, MSG_DIRECTION)) != 0 ||
+		    web_put(h, "Body", db_get(&msgs, i, MSG_BODY)) != 0 ||
+		    web_put(h, "Agent", db_get(&msgs, i, MSG_AGENT)) != 0 ||
+		    web_put_time(r, h, "Time",
+		    db_get_ll(&msgs, i, MSG_CREATED_MS, 0)) != 0 ||
+		    set_status(h, db_get(&msgs, i, MSG_STATUS),
+		    db_get(&msgs, i, MSG_REASON), db_get(&msgs, i, MSG_CODE)) != 0)
+			goto fail;
+	}
+	if (msgs.nrows > THREAD_PAGE && web_set(r, "Page.Earlier",
+	    db_get(&msgs, THREAD_PAGE - 1, MSG_ID)) != 0)
+		goto fail;
+	if (before != 0)
+		web_set_int(r, "Page.NotLatest", 1);
+	v = db_get(&conv, 0, CONV_NAME);
+	web_set(r, "Page.Title", v != NULL && *v != '\0' ? v : "Conversation");
+	db_res_free(&conv);
+	db_res_free(&msgs);
+	return web_render(r, 200, "conversation.cs");
+fail:
+	db_res_free(&conv);
+	db_res_free(&msgs);
+	return web_error(r, 500, "Could not build the page.");
+}

@@ -1,0 +1,330 @@
+/* route.c: the page table, the only map from method + path to code, and the
+ * dispatcher that alone answers 404, 405, 303-to-login, 403 and 413 */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "auth.h"
+#include "config.h"
+#include "db.h"
+#include "pages.h"
+#include "util.h"
+#include "web.h"
+#include "webutil.h"
+
+extern char **environ;
+
+struct route {
+	const char	*method;
+	const char	*pattern;
+	handler_fn	 fn;
+	int		 roles;	/* ROLE_PUBLIC: no session needed */
+};
+
+static const struct route routes[] = {
+	{ "GET",  "/",			page_home,		ROLES_ANY },
+	{ "GET",  "/login",		page_login_form,	ROLE_PUBLIC },
+	{ "POST", "/login",		page_login_submit,	ROLE_PUBLIC },
+	{ "POST", "/logout",		page_logout,		ROLES_ANY },
+	{ "GET",  "/conversations",	page_conversations_index, ROLES_BUSINESS },
+	{ "GET",  "/conversations/:id",	page_conversation_show,	ROLES_BUSINESS },
+	{ "GET",  "/ping",		page_ping,		ROLE_PUBLIC },
+	{ "GET",  "/_error/:code",	page_error_code,	ROLE_PUBLIC },
+};
+
+/* cgiwrap callbacks: ClearSilver's cgi kit reads the current request
+ * through these (one request at a time per process). */
+static const char *
+param(struct req *r, const char *name)
+{
+	if (r->fcgi != NULL)
+		return FCGX_GetParam(name, r->fcgi->envp);
+	return getenv(name);
+}
+
+static int
+cb_read(void *data, char *buf, int len)
+{
+	struct req *r = data;
+	size_t left = r->body_len - r->body_pos;
+	size_t n = (size_t)len < left ? (size_t)len : left;
+
+	if (n > 0)
+		memcpy(buf, r->body + r->body_pos, n);
+	r->body_pos += n;
+	return (int)n;
+}
+
+static int
+cb_writef(void *data, const char *fmt, va_list ap)
+{
+	(void)data;
+	(void)fmt;
+	(void)ap;
+	return 0; /* we write answers ourselves (web.c) */
+}
+
+static int
+cb_write(void *data, const char *buf, int len)
+{
+	(void)data;
+	(void)buf;
+	return len;
+}
+
+static char *
+cb_getenv(void *data, const char *name)
+{
+	struct req *r = data;
+	const char *v = param(r, name);
+
+	/* a refused body is not there for the cgi kit to read */
+	if (r->body_refused && strcmp(name, "CONTENT_LENGTH") == 0)
+		return NULL;
+
+	return v ? strdup(v) : NULL;
+}
+
+static int
+cb_putenv(void *data, const char *k, const char *v)
+{
+	(void)data;
+	(void)k;
+	(void)v;
+	return 0;
+}
+
+static int
+cb_iterenv(void *data, int n, char **k, char **v)
+{
+	struct req *r = data;
+	char **env = r->fcgi ? r->fcgi->envp : environ;
+	const char *eq;
+	int i;
+
+	*k = NULL;
+	*v = NULL;
+	for (i = 0; i < n && env[i] != NULL; i++)
+		;
+	if (env[i] == NULL || (eq = strchr(env[i], '=')) == NULL)
+		return 0;
+	*k = strndup(env[i], (size_t)(eq - env[i]));
+	*v = strdup(eq + 1);
+	return 0;
+}
+
+/* Reads the whole body (at most cfg->max_body bytes); an HTTP status on
+ * failure, else 0. */
+static int
+read_body(struct req *r)
+{
+	const char *cl = param(r, "CONTENT_LENGTH");
+	long long len;
+	size_t got = 0;
+
+	if (cl == NULL || *cl == '\0')
+		return 0;
+	if (sp_parse_ll(cl, 0, (long long)1 << 40, &len) != 0)
+		return 400;
+	if (len > r->cfg->max_body)
+		return 413;
+	if ((r->body = malloc((size_t)len + 1)) == NULL)
+		return 503;
+	while (got < (size_t)len) {
+		int n;
+		if (r->fcgi != NULL)
+			n = FCGX_GetStr(r->body + got, (int)((size_t)len - got),
+			    r->fcgi->in);
+		else
+			n = (int)fread(r->body + got, 1, (size_t)len - got,
+			    stdin);
+		if (n <= 0)
+			return 400;
+		got += (size_t)n;
+	}
+	r->body[got] = '\0';
+	r->body_len = got;
+	return 0;
+}
+
+static int
+form_urlencoded(struct req *r)
+{
+	const char *ct = param(r, "CONTENT_TYPE");
+
+	return ct != NULL && strncasecmp(ct,
+	    "application/x-www-form-urlencoded", 33) == 0;
+}
+
+static int
+csrf_ok(struct req *r)
+{
+	const char *sent;
+	char want[65];
+
+	if (web_text(r, "csrf", 128, &sent) != 0)
+		return 0;
+	if (r->logged_in)
+		return webutil_token_equal(sent, r->s.csrf);
+	if (auth_login_token(r, want) != 0)
+		return 0;
+	return webutil_token_equal(sent, want);
+}
+
+static int
+dispatch(struct req *r)
+{
+	const struct route *match = NULL;
+	size_t i;
+	int path_known = 0, rc;
+	char allow[64] = "";
+	const char *method = strcmp(r->method, "HEAD") == 0 ? "GET" : r->method;
+
+	for (i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
+		long long p[WEB_MAX_PARAMS];
+		if (webutil_route_match(routes[i].pattern, r->path, p,
+		    WEB_MAX_PARAMS) < 0)
+			continue;
+		path_known = 1;
+		if (strlen(allow) + strlen(routes[i].method) + 3 < sizeof(allow)) {
+			if (allow[0] != '\0')
+				strncat(allow, ", ", sizeof(allow) - strlen(allow) - 1);
+			strncat(allow, routes[i].method,
+			    sizeof(allow) - strlen(allow) - 1);
+		}
+		if (strcmp(routes[i].method, method) == 0 && match == NULL) {
+			match = &routes[i];
+			memcpy(r->param, p, sizeof(p));
+		}
+	}
+	if (!path_known)
+		return web_error(r, 404, "There is no page at this address.");
+	if (match == NULL) {
+		web_header(r, "Allow", allow);
+		return web_error(r, 405, "This page does not accept that kind "
+		    "of request.");
+	}
+	if ((rc = auth_session_load(r)) != 0)
+		return web_db_error(r);
+	if (match->roles != ROLE_PUBLIC && !r->logged_in) {
+		char next[1200];
+		char *esc = NULL;
+		if (strcmp(method, "GET") == 0 &&
+		    cgi_url_escape(r->path, &esc) == STATUS_OK && esc) {
+			snprintf(next, sizeof(next), "/login?next=%s", esc);
+			free(esc);
+			return web_redirect(r, next);
+		}
+		free(esc);
+		return web_redirect(r, "/login");
+	}
+	if (match->roles != ROLE_PUBLIC && !(match->roles & r->s.role))
+		return web_error(r, 403, "Your role does not give access to "
+		    "this page.");
+	if (strcmp(method, "POST") == 0 && !csrf_ok(r))
+		return web_error(r, 403, "This form has expired or did not "
+		    "come from this site. Go back, reload the page and submit "
+		    "it again.");
+	return match->fn(r);
+}
+
+static int
+start(struct req *r)
+{
+	const char *m = param(r, "REQUEST_METHOD");
+	const char *path = param(r, "PATH_INFO");
+	const char *qs = param(r, "QUERY_STRING");
+	NEOERR *err;
+	int body_rc;
+
+	sp_strlcpy(r->method, m ? m : "GET", sizeof(r->method));
+	if (path == NULL || *path == '\0')
+		path = param(r, "DOCUMENT_URI");
+	if (sp_strlcpy(r->path, path ? path : "/", sizeof(r->path)) >=
+	    sizeof(r->path))
+		r->path[0] = '\0';
+
+	/* The body is read (and capped) before the cgi kit sees it. */
+	if ((body_rc = read_body(r)) != 0)
+		r->body_refused = 1;
+	cgiwrap_init_emu(r, cb_read, cb_writef, cb_write, cb_getenv,
+	    cb_putenv, cb_iterenv);
+	if ((err = cgi_init(&r->cgi, NULL)) != STATUS_OK) {
+		nerr_ignore(&err);
+		return 400;
+	}
+	r->hdf = r->cgi->hdf;
+	if (hdf_set_value(r->hdf, "Config.VarEscapeMode", "html") != STATUS_OK ||
+	    hdf_set_value(r->hdf, "hdf.loadpaths.0", r->cfg->templates) !=
+	    STATUS_OK || hdf_set_value(r->hdf, "Request.Id", r->id) != STATUS_OK)
+		return 503;
+	if (r->path[0] != '/')
+		return 404;
+	if (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0 &&
+	    strcmp(r->method, "POST") != 0)
+		return 405;
+	if (body_rc != 0)
+		return body_rc;
+	if ((qs != NULL && !webutil_urlencoded_ok(qs, strlen(qs))) ||
+	    (form_urlencoded(r) && !webutil_urlencoded_ok(r->body, r->body_len)))
+		return 400;
+	if ((err = cgi_parse(r->cgi)) != STATUS_OK) {
+		nerr_ignore(&err);
+		return 400;
+	}
+	return 0;
+}
+
+void
+web_serve(FCGX_Request *fcgi, const struct sp_config *cfg)
+{
+	struct req r;
+	int rc;
+
+	memset(&r, 0, sizeof(r));
+	r.fcgi = fcgi;
+	r.cfg = cfg;
+	string_init(&r.headers);
+	if (sp_token(r.id, 8) != 0)
+		sp_strlcpy(r.id, "0", sizeof(r.id));
+	sp_log_set_request(r.id);
+	db_check();
+
+	if ((rc = start(&r)) == 0)
+		dispatch(&r);
+	else if (r.hdf == NULL) {
+		/* no HDF to render with: a plain answer */
+		const char msg[] = "Status: 400 Bad Request\r\n"
+		    "Content-Type: text/plain\r\n\r\nBad request\n";
+		if (fcgi != NULL)
+			FCGX_PutStr(msg, (int)sizeof(msg) - 1, fcgi->out);
+		else
+			fwrite(msg, 1, sizeof(msg) - 1, stdout);
+	} else if (rc == 405)
+		web_error(&r, 405, "This page does not accept that kind of "
+		    "request.");
+	else if (rc == 413)
+		web_error(&r, 413, "What you sent is larger than this site "
+		    "accepts. Nothing was saved.");
+	else if (rc == 404)
+		web_error(&r, 404, "There is no page at this address.");
+	else if (rc == 400)
+		web_error(&r, 400, "The request was malformed (bad form or "
+		    "address encoding). Nothing was saved.");
+	else
+		web_error(&r, 503, "The server is short of resources; please "
+		    "try again.");
+
+	if (r.cgi != NULL)
+		cgi_destroy(&r.cgi);
+	string_clear(&r.headers);
+	free(r.body);
+	sp_log_set_request(NULL);
+}
+
+/* For tests: the number of routes and each one's row. */
+size_t
+route_count(void)
+{
+	return sizeof(routes) / sizeof(routes[0]);
+}

@@ -1,0 +1,38 @@
+/* store_conversations.h: the inbox and the thread, scoped to one business */
+#ifndef SP_STORE_CONVERSATIONS_H
+#define SP_STORE_CONVERSATIONS_H
+
+struct db_res;
+
+/* Columns of store_inbox's rows. */
+enum {
+	INBOX_ID, INBOX_NAME, INBOX_PHONE, INBOX_ACTIVITY_MS, INBOX_BODY,
+	INBOX_DIRECTION, INBOX_STATUS, INBOX_REASON, INBOX_CODE,
+	INBOX_OPTED_OUT, INBOX__COLS
+};
+/* Conversations by latest activity, newest first, strictly before the
+ * cursor (before_id 0: from the top); limit rows. 0 or -1. */
+int	 store_inbox(struct db_res *res, unsigned business_id,
+	    long long before_ms, long long before_id, int limit);
+
+/* Columns of store_conversation's one row. */
+enum {
+	CONV_ID, CONV_LEAD_ID, CONV_NAME, CONV_PHONE, CONV_PHONE_RAW,
+	CONV_EMAIL, CONV_OPTED_OUT, CONV_OPTED_OUT_MS, CONV_PHONE_VALID,
+	CONV_LINE_TYPE, CONV_SPAM, CONV_FROM, CONV__COLS
+};
+/* The conversation if it belongs to the business (no row otherwise). */
+int	 store_conversation(struct db_res *res, unsigned business_id,
+	    long long id);
+
+/* Columns of store_thread's rows. */
+enum {
+	MSG_ID, MSG_DIRECTION, MSG_BODY, MSG_STATUS, MSG_REASON, MSG_CODE,
+	MSG_CREATED_MS, MSG_AGENT, MSG__COLS
+};
+/* The conversation's messages newest first, with ids below before_id
+ * (0: the newest); limit rows. */
+int	 store_thread(struct db_res *res, unsigned business_id,
+	    long long conversation_id, long long before_id, int limit);
+
+#endif

@@ -1,0 +1,149 @@
+/* store_users.c: queries on users, sessions and the login throttle */
+#include <string.h>
+
+#include "db.h"
+#include "store_users.h"
+#include "util.h"
+#include "web.h"
+
+static int
+role_bit(const char *role)
+{
+	if (role == NULL)
+		return 0;
+	if (strcmp(role, "agent") == 0)
+		return ROLE_AGENT;
+	if (strcmp(role, "manager") == 0)
+		return ROLE_MANAGER;
+	if (strcmp(role, "support") == 0)
+		return ROLE_SUPPORT;
+	if (strcmp(role, "admin") == 0)
+		return ROLE_ADMIN;
+	return 0;
+}
+
+int
+store_session_find(const unsigned char *hash, int idle_min, int absolute_min,
+    struct session *s, long long *idle_s)
+{
+	struct db_res res;
+	const char *v;
+
+	if (db_query(&res,
+	    "SELECT s.id, s.csrf_token, u.id, COALESCE(u.business_id, 0), "
+	    "u.role, u.email, u.name, COALESCE(b.name, ''), "
+	    "COALESCE(b.time_zone, 'UTC'), "
+	    "TIMESTAMPDIFF(SECOND, s.last_seen_at, NOW(3)) "
+	    "FROM sessions s JOIN users u ON u.id = s.user_id "
+	    "LEFT JOIN businesses b ON b.id = u.business_id "
+	    "WHERE s.token_hash = ? AND u.active = 1 "
+	    "AND s.last_seen_at > NOW(3) - INTERVAL ? MINUTE "
+	    "AND s.created_at > NOW(3) - INTERVAL ? MINUTE",
+	    "bii", hash, (size_t)32, (long long)idle_min,
+	    (long long)absolute_min) != 0)
+		return -1;
+	if (res.nrows == 0) {
+		db_res_free(&res);
+		return 0;
+	}
+	s->id = db_get_ll(&res, 0, 0, 0);
+	sp_strlcpy(s->csrf, (v = db_get(&res, 0, 1)) ? v : "", sizeof(s->csrf));
+	s->user_id = (unsigned)db_get_ll(&res, 0, 2, 0);
+	s->business_id = (unsigned)db_get_ll(&res, 0, 3, 0);
+	s->role = role_bit(db_get(&res, 0, 4));
+	sp_strlcpy(s->email, (v = db_get(&res, 0, 5)) ? v : "", sizeof(s->email));
+	sp_strlcpy(s->name, (v = db_get(&res, 0, 6)) ? v : "", sizeof(s->name));
+	sp_strlcpy(s->business_name, (v = db_get(&res, 0, 7)) ? v : "",
+	    sizeof(s->business_name));
+	sp_strlcpy(s->time_zone, (v = db_get(&res, 0, 8)) ? v : "UTC",
+	    sizeof(s->time_zone));
+	*idle_s = db_get_ll(&res, 0, 9, 0);
+	db_res_free(&res);
+	return 1;
+}
+
+int
+store_session_touch(long long id)
+{
+	return db_exec("UPDATE sessions SET last_seen_at = NOW(3) WHERE id = ?",
+	    "i", id) < 0 ? -1 : 0;
+}
+
+int
+store_session_insert(const unsigned char *hash, unsigned user_id,
+    const char *csrf, const char *addr)
+{
+	return db_exec("INSERT INTO sessions (token_hash, user_id, csrf_token, "
+	    "created_at, last_seen_at, address) "
+	    "VALUES (?, ?, ?, NOW(3), NOW(3), ?)",
+	    "biss", hash, (size_t)32, (long long)user_id, csrf, addr) < 0 ?
+	    -1 : 0;
+}
+
+int
+store_session_delete(long long id)
+{
+	return db_exec("DELETE FROM sessions WHERE id = ?", "i", id) < 0 ?
+	    -1 : 0;
+}
+
+int
+store_user_for_login(const char *email, struct user_login *u)
+{
+	struct db_res res;
+	const char *v;
+
+	if (db_query(&res, "SELECT id, active, password_hash FROM users "
+	    "WHERE email = ?", "s", email) != 0)
+		return -1;
+	if (res.nrows == 0) {
+		db_res_free(&res);
+		return 0;
+	}
+	u->id = (unsigned)db_get_ll(&res, 0, 0, 0);
+	u->active = (int)db_get_ll(&res, 0, 1, 0);
+	sp_strlcpy(u->hash, (v = db_get(&res, 0, 2)) ? v : "", sizeof(u->hash));
+	db_res_free(&res);
+	return 1;
+}
+
+int
+store_login_failures(const char *kind, const char *subject, int window_min,
+    long long *count, long long *minutes_left)
+{
+	struct db_res res;
+
+	if (db_query(&res, "SELECT COUNT(*), COALESCE(CEILING(TIMESTAMPDIFF("
+	    "SECOND, NOW(3), MIN(at) + INTERVAL ? MINUTE) / 60), 0) "
+	    "FROM login_failures WHERE kind = ? AND subject = ? "
+	    "AND at > NOW(3) - INTERVAL ? MINUTE",
+	    "issi", (long long)window_min, kind, subject,
+	    (long long)window_min) != 0)
+		return -1;
+	*count = db_get_ll(&res, 0, 0, 0);
+	*minutes_left = db_get_ll(&res, 0, 1, 0);
+	db_res_free(&res);
+	return 0;
+}
+
+int
+store_login_failure_add(const char *kind, const char *subject)
+{
+	return db_exec("INSERT INTO login_failures (kind, subject, at) "
+	    "VALUES (?, ?, NOW(3))", "ss", kind, subject) < 0 ? -1 : 0;
+}
+
+int
+store_login_failures_clear(const char *kind, const char *subject)
+{
+	return db_exec("DELETE FROM login_failures WHERE kind = ? "
+	    "AND subject = ?", "ss", kind, subject) < 0 ? -1 : 0;
+}
+
+int
+store_login_failures_expire(int window_min)
+{
+	return db_exec("DELETE FROM login_failures "
+	    "WHERE at < NOW(3) - INTERVAL ? MINUTE", "i",
+	    (long long)window_min) < 0 ? -1 : 0;
+}

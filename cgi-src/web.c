@@ -1,0 +1,340 @@
+/* web.c: one request: typed input, the session, rendering, redirects and
+ * error pages, headers, CSRF */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "util.h"
+#include "web.h"
+#include "webutil.h"
+
+extern char **environ;
+
+/* Content-Security-Policy: no inline script or style, nothing from
+ * elsewhere, no framing. */
+static const char csp[] = "default-src 'self'; script-src 'self'; "
+    "style-src 'self'; img-src 'self' data:; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+static int
+out_write(struct req *r, const char *buf, size_t len)
+{
+	if (r->fcgi != NULL)
+		return FCGX_PutStr(buf, (int)len, r->fcgi->out) == (int)len ?
+		    0 : -1;
+	return fwrite(buf, 1, len, stdout) == len ? 0 : -1;
+}
+
+const char *
+web_cookie(struct req *r, const char *name)
+{
+	HDF *c = hdf_get_obj(r->hdf, "Cookie");
+
+	return c ? hdf_get_value(c, name, NULL) : NULL;
+}
+
+const char *
+web_remote_addr(struct req *r)
+{
+	return hdf_get_value(r->hdf, "CGI.RemoteAddress", "");
+}
+
+int
+web_text(struct req *r, const char *name, size_t maxlen, const char **out)
+{
+	HDF *q = hdf_get_obj(r->hdf, "Query");
+	const char *v = q ? hdf_get_value(q, name, NULL) : NULL;
+	size_t len;
+
+	*out = "";
+	if (v == NULL || (len = strlen(v)) == 0 || len > maxlen ||
+	    !webutil_text_ok(v, len))
+		return -1;
+	/* A repeated field shows as a node with children: take none. */
+	if (hdf_obj_child(hdf_get_obj(q, name)) != NULL)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int
+web_int(struct req *r, const char *name, long long min, long long max,
+    long long *out)
+{
+	const char *v;
+
+	if (web_text(r, name, 20, &v) != 0)
+		return -1;
+	return sp_parse_ll(v, min, max, out);
+}
+
+int
+web_put(HDF *h, const char *name, const char *value)
+{
+	NEOERR *err = hdf_set_value(h, name, value ? value : "");
+
+	if (err != STATUS_OK) {
+		nerr_ignore(&err);
+		sp_log("hdf: cannot set %s", name);
+		return -1;
+	}
+	return 0;
+}
+
+int
+web_put_int(HDF *h, const char *name, long long v)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%lld", v);
+	return web_put(h, name, buf);
+}
+
+HDF *
+web_item(struct req *r, const char *list, unsigned i)
+{
+	char name[128];
+	HDF *h = NULL;
+	NEOERR *err;
+
+	snprintf(name, sizeof(name), "%s.%u", list, i);
+	if ((err = hdf_get_node(r->hdf, name, &h)) != STATUS_OK) {
+		nerr_ignore(&err);
+		return NULL;
+	}
+	return h;
+}
+
+static void
+use_zone(const char *tz)
+{
+	static char current[65];
+
+	if (strcmp(current, tz) == 0)
+		return;
+	sp_strlcpy(current, tz, sizeof(current));
+	setenv("TZ", tz[0] ? tz : "UTC", 1);
+	tzset();
+}
+
+int
+web_put_time(struct req *r, HDF *h, const char *name, long long unix_ms)
+{
+	char buf[64];
+	char node[256];
+	time_t t = (time_t)(unix_ms / 1000);
+	struct tm tm, now_tm;
+	time_t now = time(NULL);
+
+	use_zone(r->logged_in ? r->s.time_zone : "UTC");
+	localtime_r(&t, &tm);
+	localtime_r(&now, &now_tm);
+	/* Today shows the time; this year the day too; else the year. */
+	if (tm.tm_year == now_tm.tm_year && tm.tm_yday == now_tm.tm_yday)
+		strftime(buf, sizeof(buf), "%H:%M", &tm);
+	else if (tm.tm_year == now_tm.tm_year)
+		strftime(buf, sizeof(buf), "%b %e, %H:%M", &tm);
+	else
+		strftime(buf, sizeof(buf), "%b %e %Y, %H:%M", &tm);
+	if (web_put(h, name, buf) != 0)
+		return -1;
+	/* the full stamp for a tooltip */
+	strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M:%S %Z", &tm);
+	snprintf(node, sizeof(node), "%s.Full", name);
+	return web_put(h, node, buf);
+}
+
+void
+web_header(struct req *r, const char *name, const char *value)
+{
+	/* No header value may carry a line break (response splitting). */
+	if (strpbrk(value, "\r\n") != NULL || strpbrk(name, "\r\n:") != NULL) {
+		sp_log("refused a header with a line break: %s", name);
+		return;
+	}
+	string_append(&r->headers, name);
+	string_append(&r->headers, ": ");
+	string_append(&r->headers, value);
+	string_append(&r->headers, "\r\n");
+}
+
+void
+web_cookie_set(struct req *r, const char *name, const char *value,
+    int max_age)
+{
+	char buf[512];
+
+	snprintf(buf, sizeof(buf), "%s=%s; Path=/; HttpOnly; SameSite=Lax%s%s",
+	    name, value, config_secure(r->cfg) ? "; Secure" : "",
+	    max_age < 0 ? "; Max-Age=0" : "");
+	web_header(r, "Set-Cookie", buf);
+}
+
+static const char *
+status_text(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 201: return "Created";
+	case 303: return "See Other";
+	case 400: return "Bad Request";
+	case 401: return "Unauthorized";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 409: return "Conflict";
+	case 413: return "Content Too Large";
+	case 429: return "Too Many Requests";
+	case 503: return "Service Unavailable";
+	default: return status >= 500 ? "Internal Server Error" : "Error";
+	}
+}
+
+static int
+respond(struct req *r, int status, const char *ctype, const char *body,
+    size_t len)
+{
+	char head[1024];
+	int n;
+
+	if (r->responded) {
+		sp_log("second answer to one request (status %d)", status);
+		return r->status;
+	}
+	r->responded = 1;
+	r->status = status;
+	n = snprintf(head, sizeof(head),
+	    "Status: %d %s\r\n"
+	    "Content-Type: %s\r\n"
+	    "Content-Length: %zu\r\n"
+	    "X-Content-Type-Options: nosniff\r\n"
+	    "X-Frame-Options: DENY\r\n"
+	    "Referrer-Policy: same-origin\r\n"
+	    "Content-Security-Policy: %s\r\n"
+	    "Cache-Control: no-store\r\n"
+	    "X-Request-Id: %s\r\n",
+	    status, status_text(status), ctype,
+	    strcmp(r->method, "HEAD") == 0 ? 0 : len, csp, r->id);
+	if (n < 0 || (size_t)n >= sizeof(head))
+		return 500;
+	out_write(r, head, (size_t)n);
+	if (r->headers.buf != NULL)
+		out_write(r, r->headers.buf, (size_t)r->headers.len);
+	out_write(r, "\r\n", 2);
+	if (len > 0 && strcmp(r->method, "HEAD") != 0)
+		out_write(r, body, len);
+	return status;
+}
+
+static NEOERR *
+render_cb(void *ctx, char *s)
+{
+	return string_append((STRING *)ctx, s);
+}
+
+static NEOERR *
+render(struct req *r, const char *tmpl, STRING *out)
+{
+	CSPARSE *cs = NULL;
+	NEOERR *err;
+
+	if ((err = hdf_set_value(r->hdf, "Page.Template", tmpl)) != STATUS_OK)
+		return err;
+	if ((err = cs_init(&cs, r->hdf)) != STATUS_OK)
+		return err;
+	if ((err = cgi_register_strfuncs(cs)) == STATUS_OK &&
+	    (err = cs_parse_file(cs, "layout.cs")) == STATUS_OK)
+		err = cs_render(cs, out, render_cb);
+	cs_destroy(&cs);
+	return err;
+}
+
+int
+web_render(struct req *r, int status, const char *tmpl)
+{
+	STRING out;
+	NEOERR *err;
+	int rc;
+
+	string_init(&out);
+	if ((err = render(r, tmpl, &out)) != STATUS_OK) {
+		string_clear(&out);
+		return web_neoerr(r, err);
+	}
+	rc = respond(r, status, "text/html; charset=utf-8", out.buf,
+	    (size_t)out.len);
+	string_clear(&out);
+	return rc;
+}
+
+int
+web_plain(struct req *r, int status, const char *text)
+{
+	return respond(r, status, "text/plain; charset=utf-8", text,
+	    strlen(text));
+}
+
+int
+web_redirect(struct req *r, const char *location)
+{
+	/* Only our own paths: never an open redirect. */
+	if (location[0] != '/' || location[1] == '/' || location[1] == '\\')
+		location = "/";
+	web_header(r, "Location", location);
+	return respond(r, 303, "text/plain; charset=utf-8", "", 0);
+}
+
+int
+web_error(struct req *r, int status, const char *message)
+{
+	STRING out;
+	NEOERR *err;
+	int rc;
+
+	sp_log("%d %s %s: %s", status, r->method, r->path, message);
+	web_set_int(r, "Error.Status", status);
+	web_set(r, "Error.Title", status_text(status));
+	web_set(r, "Error.Message", message);
+	web_set(r, "Error.RequestId", r->id);
+	string_init(&out);
+	if ((err = render(r, "error.cs", &out)) != STATUS_OK) {
+		STRING msg;
+		string_init(&msg);
+		nerr_error_string(err, &msg);
+		sp_log("error page failed: %s", msg.buf ? msg.buf : "?");
+		string_clear(&msg);
+		nerr_ignore(&err);
+		string_clear(&out);
+		return respond(r, status, "text/plain; charset=utf-8",
+		    message, strlen(message));
+	}
+	rc = respond(r, status, "text/html; charset=utf-8", out.buf,
+	    (size_t)out.len);
+	string_clear(&out);
+	return rc;
+}
+
+int
+web_neoerr(struct req *r, NEOERR *err)
+{
+	STRING msg;
+
+	string_init(&msg);
+	nerr_error_traceback(err, &msg);
+	sp_log("template: %s", msg.buf ? msg.buf : "error");
+	string_clear(&msg);
+	nerr_ignore(&err);
+	return web_error(r, 500, "Something went wrong on our side. "
+	    "Nothing was changed; please try again.");
+}
+
+int
+web_db_error(struct req *r)
+{
+	return web_error(r, 503, "The database is not answering right now. "
+	    "Nothing was lost; please try again in a moment.");
+}

@@ -1,0 +1,99 @@
+/* web.h: one request: typed input, the session, rendering, redirects and
+ * error pages, headers, CSRF */
+#ifndef SP_WEB_H
+#define SP_WEB_H
+
+#include <stddef.h>
+#include <fcgiapp.h>
+#include <ClearSilver.h>
+
+struct sp_config;
+
+/* Roles, as bits so a route can allow several. */
+#define ROLE_PUBLIC	0
+#define ROLE_AGENT	0x1
+#define ROLE_MANAGER	0x2
+#define ROLE_SUPPORT	0x4
+#define ROLE_ADMIN	0x8
+#define ROLES_BUSINESS	(ROLE_AGENT | ROLE_MANAGER)
+#define ROLES_ANY	(ROLE_AGENT | ROLE_MANAGER | ROLE_SUPPORT | ROLE_ADMIN)
+
+struct session {
+	long long	 id;
+	unsigned	 user_id;
+	unsigned	 business_id;	/* 0 for SalesPartner staff */
+	int		 role;		/* one ROLE_* bit */
+	char		 email[255];
+	char		 name[201];
+	char		 business_name[201];
+	char		 time_zone[65];
+	char		 csrf[65];
+};
+
+#define WEB_MAX_PARAMS	4
+
+struct req {
+	FCGX_Request		*fcgi;	/* NULL when run as plain CGI */
+	const struct sp_config	*cfg;
+	CGI			*cgi;
+	HDF			*hdf;	/* the request's data and the page's */
+	char			 method[8];
+	char			 path[1024];
+	char			 id[17];	/* request id, logged and shown */
+	char			*body;
+	size_t			 body_len;
+	size_t			 body_pos;
+	int			 body_refused;
+	int			 logged_in;
+	struct session		 s;
+	long long		 param[WEB_MAX_PARAMS];	/* :id segments */
+	STRING			 headers;	/* extra header lines */
+	int			 responded;
+	int			 status;
+};
+
+typedef int (*handler_fn)(struct req *);
+
+/* Serves one request (route.c): reads, dispatches, answers. */
+void	 web_serve(FCGX_Request *fcgi, const struct sp_config *cfg);
+
+/* Typed input. Each returns 0 with a value, or -1 when the field is
+ * missing, empty, too long or not valid text (and then *out is ""). */
+int	 web_text(struct req *r, const char *name, size_t maxlen,
+	    const char **out);
+/* A whole decimal number in [min,max]; 0 or -1. */
+int	 web_int(struct req *r, const char *name, long long min,
+	    long long max, long long *out);
+const char *web_cookie(struct req *r, const char *name);
+/* The client's address as nginx saw it. */
+const char *web_remote_addr(struct req *r);
+
+/* Page data, under the request's root or under a node h. Each returns 0
+ * or -1 (logged). A NULL value sets "". */
+int	 web_put(HDF *h, const char *name, const char *value);
+int	 web_put_int(HDF *h, const char *name, long long v);
+/* Sets name to the business's local time for a UTC unix time in ms, and
+ * name.Full to the whole stamp. */
+int	 web_put_time(struct req *r, HDF *h, const char *name, long long ms);
+#define web_set(r, name, v)	 web_put((r)->hdf, (name), (v))
+#define web_set_int(r, name, v)	 web_put_int((r)->hdf, (name), (v))
+#define web_set_time(r, name, v) web_put_time((r), (r)->hdf, (name), (v))
+/* The node list.i (created); NULL when out of memory. */
+HDF	*web_item(struct req *r, const char *list, unsigned i);
+
+/* Adds a header line ("Set-Cookie: ..."). */
+void	 web_header(struct req *r, const char *name, const char *value);
+void	 web_cookie_set(struct req *r, const char *name, const char *value,
+	    int max_age);
+
+/* Answers. Each writes the whole response and returns its status. */
+int	 web_render(struct req *r, int status, const char *tmpl);
+int	 web_redirect(struct req *r, const char *location);
+int	 web_plain(struct req *r, int status, const char *text);
+/* An error page from error.cs with a fixed message and the request id. */
+int	 web_error(struct req *r, int status, const char *message);
+int	 web_neoerr(struct req *r, NEOERR *err);
+/* 503 when the database failed under a request. */
+int	 web_db_error(struct req *r);
+
+#endif

@@ -1,0 +1,265 @@
+#!/usr/bin/env bash
+# scripts/stack.sh: the whole stack on one machine, state under one runtime
+# directory: a private MariaDB, the portal's FastCGI workers and nginx.
+#   stack.sh run         start, print the URL and logins, stay in the
+#                        foreground; Ctrl-C or SIGTERM stops it all
+#   stack.sh start|stop  the same in the background / stopping it by PID
+#   stack.sh restart-db  stop and start MariaDB only (tests use it)
+# Environment: SP_VAR (runtime dir, default ./var), PORT (8080),
+# SP_BUILD (binaries, default ./build), SP_SEED (demo|none, default demo),
+# SP_WORKERS (portal workers, default two per core).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+VAR=${SP_VAR:-$ROOT/var}
+mkdir -p "$VAR"
+VAR=$(cd "$VAR" && pwd)
+PORT=${PORT:-8080}
+BUILD=${SP_BUILD:-$ROOT/build}
+case "$BUILD" in /*) ;; *) BUILD=$ROOT/$BUILD ;; esac
+SEED=${SP_SEED:-demo}
+CONF=$VAR/sp.hdf
+SOCK=$VAR/run/mysqld.sock
+DEMO_PASSWORD=demo-password
+
+log() { printf 'stack: %s\n' "$*" >&2; }
+
+dba() {
+	# The OS user that owns the instance logs in over the socket.
+	local user=root
+	[ "$(id -u)" -eq 0 ] || user=$(id -un)
+	mariadb --no-defaults -S "$SOCK" -u "$user" "$@"
+}
+
+alive() {
+	# A pid that is running (zombies count as gone: reaping is slow here).
+	local pid=$1 state
+	[ -n "$pid" ] && [ -r "/proc/$pid/stat" ] || return 1
+	state=$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null) || return 1
+	[ "$state" != Z ]
+}
+
+pidof_file() { [ -s "$1" ] && cat "$1" || true; }
+
+wait_gone() {
+	local pid=$1 i
+	for i in $(seq 1 200); do
+		alive "$pid" || return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+write_config() {
+	[ -f "$CONF" ] && return 0
+	local secret dbpw workers
+	secret=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
+	dbpw=$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')
+	workers=${SP_WORKERS:-0}
+	umask 077
+	cat > "$CONF" <<HDF
+# Written by scripts/stack.sh for this machine; edit freely. Never commit it.
+DB.Socket = $SOCK
+DB.Name = salespartner
+DB.User = sp
+DB.Password = $dbpw
+Portal.Socket = $VAR/run/portal.sock
+Portal.Workers = $workers
+Portal.PublicURL = http://127.0.0.1:$PORT
+Portal.Templates = $ROOT/templates
+Portal.MaxBody = 1048576
+Session.Secret = $secret
+Session.IdleMinutes = 120
+Session.AbsoluteMinutes = 720
+Login.AccountFailures = 5
+Login.AddressFailures = 20
+Login.WindowMinutes = 15
+# The provider: the simulator here; the real provider's base URLs and
+# credentials in production (README).
+Provider.ApiBase = http://127.0.0.1:${SIM_PORT:-8099}
+Provider.LookupBase = http://127.0.0.1:${SIM_PORT:-8099}
+Provider.AccountSid = AC$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
+Provider.AuthToken = $(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
+HDF
+	umask 022
+}
+
+conf_get() { sed -n "s/^$1 = //p" "$CONF"; }
+
+start_db() {
+	local pid
+	pid=$(pidof_file "$VAR/run/mysqld.pid")
+	if alive "$pid"; then return 0; fi
+	mkdir -p "$VAR/db" "$VAR/run" "$VAR/log" "$VAR/tmp"
+	local asroot=()
+	[ "$(id -u)" -eq 0 ] && asroot=(--user=root)
+	if [ ! -d "$VAR/db/mysql" ]; then
+		log "creating a private MariaDB in $VAR/db"
+		mariadb-install-db --no-defaults --datadir="$VAR/db" \
+		    "${asroot[@]}" --skip-test-db --auth-root-authentication-method=socket \
+		    >"$VAR/log/install-db.log" 2>&1 || {
+			cat "$VAR/log/install-db.log" >&2; exit 1; }
+	fi
+	mariadbd --no-defaults --datadir="$VAR/db" --socket="$SOCK" \
+	    --pid-file="$VAR/run/mysqld.pid" --skip-networking "${asroot[@]}" \
+	    --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci \
+	    --innodb-buffer-pool-size=${SP_DB_POOL:-512M} \
+	    --innodb-flush-log-at-trx-commit=2 --max-connections=500 \
+	    --tmpdir="$VAR/tmp" --log-error="$VAR/log/mariadb.log" &
+	echo $! >"$VAR/run/mysqld.launch"
+	local i
+	for i in $(seq 1 300); do
+		[ -S "$SOCK" ] && dba -e 'SELECT 1' >/dev/null 2>&1 && return 0
+		if ! alive "$!"; then
+			tail -20 "$VAR/log/mariadb.log" >&2
+			log "MariaDB did not start"; exit 1
+		fi
+		sleep 0.1
+	done
+	log "MariaDB did not answer in 30 s"; exit 1
+}
+
+stop_db() {
+	local pid
+	pid=$(pidof_file "$VAR/run/mysqld.pid")
+	[ -n "$pid" ] || pid=$(pidof_file "$VAR/run/mysqld.launch")
+	if alive "$pid"; then
+		kill -TERM "$pid" 2>/dev/null || true
+		wait_gone "$pid" || { sleep 5; alive "$pid" && kill -KILL "$pid"; }
+		wait_gone "$pid" || true
+	fi
+	rm -f "$VAR/run/mysqld.pid" "$VAR/run/mysqld.launch"
+}
+
+setup_db() {
+	local name pw
+	name=$(conf_get DB.Name)
+	pw=$(conf_get DB.Password)
+	dba <<SQL
+CREATE DATABASE IF NOT EXISTS \`$name\` CHARACTER SET utf8mb4;
+CREATE USER IF NOT EXISTS 'sp'@'localhost' IDENTIFIED BY '$pw';
+ALTER USER 'sp'@'localhost' IDENTIFIED BY '$pw';
+GRANT ALL PRIVILEGES ON \`$name\`.* TO 'sp'@'localhost';
+SQL
+	"$BUILD/sp-admin" -c "$CONF" migrate "$ROOT/sql" >"$VAR/log/migrate.log" 2>&1 || {
+		cat "$VAR/log/migrate.log" >&2; exit 1; }
+	if [ "$SEED" = demo ]; then
+		echo "$DEMO_PASSWORD" | "$BUILD/sp-admin" -c "$CONF" seed-demo "$ROOT/sql" >&2
+	fi
+}
+
+start_portal() {
+	local pid
+	pid=$(pidof_file "$VAR/run/portal.pid")
+	alive "$pid" && return 0
+	rm -f "$VAR/run/portal.sock"
+	"$BUILD/sp-portal" -c "$CONF" >>"$VAR/log/portal.log" 2>&1 </dev/null &
+	echo $! >"$VAR/run/portal.pid"
+	local i
+	for i in $(seq 1 100); do
+		[ -S "$VAR/run/portal.sock" ] && return 0
+		alive "$!" || break
+		sleep 0.05
+	done
+	tail -20 "$VAR/log/portal.log" >&2
+	log "sp-portal did not start"; exit 1
+}
+
+start_nginx() {
+	local pid
+	pid=$(pidof_file "$VAR/run/nginx.pid")
+	alive "$pid" && return 0
+	mkdir -p "$VAR/tmp/body" "$VAR/tmp/proxy" "$VAR/tmp/fastcgi" \
+	    "$VAR/tmp/uwsgi" "$VAR/tmp/scgi"
+	sed -e "s#@VAR@#$VAR#g" -e "s#@ROOT@#$ROOT#g" -e "s#@PORT@#$PORT#g" \
+	    "$ROOT/nginx/portal.conf.in" >"$VAR/nginx.conf"
+	nginx -p "$VAR/" -c "$VAR/nginx.conf" -e "$VAR/log/nginx-error.log" \
+	    </dev/null >>"$VAR/log/nginx-error.log" 2>&1 &
+	echo $! >"$VAR/run/nginx.launch"
+	local i
+	for i in $(seq 1 100); do
+		if curl -fsS -o /dev/null "http://127.0.0.1:$PORT/ping" 2>/dev/null; then
+			return 0
+		fi
+		alive "$!" || break
+		sleep 0.05
+	done
+	tail -20 "$VAR/log/nginx-error.log" >&2
+	log "nginx did not answer on port $PORT"; exit 1
+}
+
+stop_pidfile() {
+	local file=$1 sig=$2 pid
+	pid=$(pidof_file "$file")
+	if alive "$pid"; then
+		kill "-$sig" "$pid" 2>/dev/null || true
+		wait_gone "$pid" || { kill -KILL "$pid" 2>/dev/null || true; wait_gone "$pid" || true; }
+	fi
+	rm -f "$file"
+}
+
+start_all() {
+	[ -x "$BUILD/sp-portal" ] || { log "build first: make"; exit 1; }
+	write_config
+	start_db
+	setup_db
+	start_portal
+	start_nginx
+}
+
+stop_all() {
+	stop_pidfile "$VAR/run/nginx.launch" QUIT
+	stop_pidfile "$VAR/run/nginx.pid" QUIT
+	stop_pidfile "$VAR/run/portal.pid" TERM
+	stop_db
+}
+
+banner() {
+	cat <<MSG
+
+  SalesPartner portal: http://127.0.0.1:$PORT/
+  Demo sign-ins (password: $DEMO_PASSWORD)
+    manager@acme.example          Acme Roofing, manager
+    agent@acme.example            Acme Roofing, agent
+    agent@birch.example           Birch Dental, agent
+    support@salespartner.example  SalesPartner support
+  State and logs: $VAR   Stop: Ctrl-C here, or 'make stop'.
+
+MSG
+}
+
+case "${1:-}" in
+start)
+	start_all
+	;;
+stop)
+	stop_all
+	;;
+restart-db)
+	stop_db
+	start_db
+	;;
+stop-db)
+	stop_db
+	;;
+start-db)
+	start_db
+	;;
+run)
+	trap 'trap - INT TERM EXIT; log stopping; stop_all; exit 0' INT TERM
+	trap 'stop_all' EXIT
+	start_all
+	banner
+	# stay in the foreground while the portal and nginx live
+	while alive "$(pidof_file "$VAR/run/portal.pid")" &&
+	    alive "$(pidof_file "$VAR/run/nginx.launch")"; do
+		sleep 1 &
+		wait $! || true
+	done
+	log "a server stopped; stopping the rest"
+	;;
+*)
+	echo "usage: $0 run|start|stop|restart-db" >&2
+	exit 2
+	;;
+esac

@@ -1,0 +1,39 @@
+<section class="thread">
+  <header class="lead">
+    <p><a href="/conversations">&larr; Conversations</a></p>
+    <h1><?cs if:Lead.Name ?><?cs var:Lead.Name ?><?cs else ?>Unknown lead<?cs /if ?></h1>
+    <p class="muted"><?cs var:Lead.Phone ?><?cs if:Lead.Email ?> · <?cs var:Lead.Email ?><?cs /if ?> · texting from <?cs var:Conversation.From ?></p>
+  </header>
+  <?cs if:Lead.OptedOut ?>
+  <div class="banner banner-block" role="status">
+    <strong>Messages are blocked: this lead opted out<?cs if:Lead.OptedOutAt ?> on <?cs var:Lead.OptedOutAt ?><?cs /if ?>.</strong>
+    <p><?cs var:Lead.OptOutAdvice ?></p>
+  </div>
+  <?cs /if ?>
+  <?cs if:Lead.Invalid ?>
+  <div class="banner banner-block" role="status">
+    <strong>Invalid phone number: texts to this number fail.</strong>
+    <p><?cs var:Lead.InvalidAdvice ?></p>
+  </div>
+  <?cs /if ?>
+  <?cs if:Lead.Landline ?>
+  <div class="banner banner-block" role="status">
+    <strong>Landline number: texts can't be sent to landlines.</strong>
+    <p><?cs var:Lead.LandlineAdvice ?></p>
+  </div>
+  <?cs /if ?>
+  <?cs if:Page.Earlier ?><p class="pager"><a href="/conversations/<?cs var:Conversation.Id ?>?before=<?cs var:Page.Earlier ?>">Earlier messages</a></p><?cs /if ?>
+  <?cs if:subcount(Messages) == 0 ?><p class="empty">No messages yet.</p><?cs /if ?>
+  <ol class="messages">
+    <?cs each:m = Messages ?>
+    <li class="msg msg-<?cs var:m.Direction ?>" id="m<?cs var:m.Id ?>">
+      <p class="body"><?cs var:m.Body ?></p>
+      <p class="meta">
+        <time title="<?cs var:m.Time.Full ?>"><?cs var:m.Time ?></time>
+        <?cs if:m.Direction == "out" ?><?cs if:m.Agent ?> · <?cs var:m.Agent ?><?cs /if ?> · <?cs call:status_badge(m.Status) ?><?cs else ?> · Received<?cs /if ?>
+      </p>
+    </li>
+    <?cs /each ?>
+  </ol>
+  <?cs if:Page.NotLatest ?><p class="pager"><a href="/conversations/<?cs var:Conversation.Id ?>">Latest messages</a></p><?cs /if ?>
+</section>
