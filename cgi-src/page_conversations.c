@@ -48,9 +48,10 @@ page_conversations_index(struct req *r)
 	const char *cur;
 	char buf[64];
 	unsigned i, shown;
+	int rc;
 
-	if (web_text(r, "after", 64, &cur) == 0 &&
-	    webutil_cursor_parse(cur, &ms, &id) != 0)
+	if ((rc = web_text(r, "after", 64, &cur)) != WEB_MISSING &&
+	    (rc != 0 || webutil_cursor_parse(cur, &ms, &id) != 0))
 		return web_error(r, 400, "The page link is malformed: go back "
 		    "to the first page of the inbox.");
 	if (store_inbox(&res, r->s.business_id, ms, id, INBOX_PAGE + 1) != 0)
@@ -101,9 +102,10 @@ page_conversation_show(struct req *r)
 	long long before = 0;
 	unsigned i, n, shown;
 	const char *v;
+	int rc;
 
-	if (web_text(r, "before", 20, &v) == 0 &&
-	    sp_parse_ll(v, 1, INT64_MAX, &before) != 0)
+	if ((rc = web_text(r, "before", 20, &v)) != WEB_MISSING &&
+	    (rc != 0 || sp_parse_ll(v, 1, INT64_MAX, &before) != 0))
 		return web_error(r, 400, "The page link is malformed.");
 	if (store_conversation(&conv, r->s.business_id, r->param[0]) != 0)
 		return web_db_error(r);

@@ -52,18 +52,22 @@ page_login_submit(struct req *r)
 	char email[255], msg[256];
 	enum auth_result ar;
 	size_t i;
-	int mins;
+	int mins, rc;
 
-	if (web_text(r, "email", 254, &email_in) != 0 ||
-	    web_text(r, "password", PASSWORD_MAX, &pw) != 0) {
-		web_set(r, "Login.Email", email_in);
-		return show_form(r, 400, "Enter your email address and "
-		    "password.");
+	if ((rc = web_text(r, "email", 254, &email_in)) != 0) {
+		return show_form(r, 400, rc == WEB_MISSING ? "Enter your email "
+		    "address." : rc == WEB_TOO_LONG ? "That email address is "
+		    "too long." : "The email address has characters that are "
+		    "not valid text.");
 	}
+	web_set(r, "Login.Email", email_in);
+	if ((rc = web_text(r, "password", PASSWORD_MAX, &pw)) != 0)
+		return show_form(r, 400, rc == WEB_MISSING ? "Enter your "
+		    "password." : "That password cannot be right: it is too "
+		    "long or not valid text.");
 	sp_strlcpy(email, email_in, sizeof(email));
 	for (i = 0; email[i] != '\0'; i++)
 		email[i] = (char)tolower((unsigned char)email[i]);
-	web_set(r, "Login.Email", email_in);
 	if (!webutil_email_ok(email))
 		return show_form(r, 400, "That is not an email address.");
 

@@ -51,12 +51,13 @@ web_text(struct req *r, const char *name, size_t maxlen, const char **out)
 	size_t len;
 
 	*out = "";
-	if (v == NULL || (len = strlen(v)) == 0 || len > maxlen ||
-	    !webutil_text_ok(v, len))
-		return -1;
+	if (v == NULL || (len = strlen(v)) == 0)
+		return WEB_MISSING;
+	if (len > maxlen)
+		return WEB_TOO_LONG;
 	/* A repeated field shows as a node with children: take none. */
-	if (hdf_obj_child(hdf_get_obj(q, name)) != NULL)
-		return -1;
+	if (!webutil_text_ok(v, len) || hdf_obj_child(hdf_get_obj(q, name)))
+		return WEB_NOT_TEXT;
 	*out = v;
 	return 0;
 }

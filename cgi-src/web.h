@@ -57,8 +57,11 @@ typedef int (*handler_fn)(struct req *);
 /* Serves one request (route.c): reads, dispatches, answers. */
 void	 web_serve(FCGX_Request *fcgi, const struct sp_config *cfg);
 
-/* Typed input. Each returns 0 with a value, or -1 when the field is
- * missing, empty, too long or not valid text (and then *out is ""). */
+/* Typed input. Each returns 0 with a value, or one of these (and then
+ * *out is ""): */
+#define WEB_MISSING	(-1)	/* absent or empty */
+#define WEB_TOO_LONG	(-2)
+#define WEB_NOT_TEXT	(-3)	/* invalid UTF-8, a control byte, repeated */
 int	 web_text(struct req *r, const char *name, size_t maxlen,
 	    const char **out);
 /* A whole decimal number in [min,max]; 0 or -1. */

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# tests/run-http.sh: a throwaway stack of its own (own runtime dir and port,
+# never the demo's), the HTTP tests against nginx, then everything stopped,
+# also when a test fails.
+set -uo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+export SP_ROOT=$ROOT
+export SP_VAR=$ROOT/var/test-$$
+export SP_BUILD=${SP_BUILD:-$ROOT/build}
+export SP_SEED=demo
+export SP_WORKERS=${SP_WORKERS:-4}
+export SP_DB_POOL=128M
+# a free loopback port
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null ||
+	node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+export PORT
+export SP_TEST_URL=http://127.0.0.1:$PORT
+
+cleanup() {
+	bash "$ROOT/scripts/stack.sh" stop
+	if [ "${SP_KEEP_TEST_VAR:-}" = "" ] && [ "$rc" -eq 0 ]; then
+		rm -rf "$SP_VAR"
+	else
+		echo "test state kept in $SP_VAR" >&2
+	fi
+}
+rc=1
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+bash "$ROOT/scripts/stack.sh" start || exit 1
+node --test --test-concurrency=1 "$ROOT"/tests/http/*.test.mjs
+rc=$?
+exit $rc
