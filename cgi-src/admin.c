@@ -212,7 +212,10 @@ fill_reasons(void)
 		    reason_str(reason_from_code(codes[i])),
 		    (long long)codes[i]) < 0)
 			return -1;
-	return 0;
+	return db_exec("UPDATE conversations c JOIN messages m "
+	    "ON m.id = c.last_message_id SET c.last_reason = m.reason "
+	    "WHERE c.last_reason IS NULL AND m.reason IS NOT NULL", "") < 0 ?
+	    -1 : 0;
 }
 
 static int

@@ -98,7 +98,7 @@ fail:
 int
 page_conversation_show(struct req *r)
 {
-	struct db_res conv, msgs;
+	struct db_res t;
 	long long before = 0;
 	unsigned i, n, shown;
 	const char *v;
@@ -107,36 +107,35 @@ page_conversation_show(struct req *r)
 	if ((rc = web_text(r, "before", 20, &v)) != WEB_MISSING &&
 	    (rc != 0 || sp_parse_ll(v, 1, INT64_MAX, &before) != 0))
 		return web_error(r, 400, "The page link is malformed.");
-	if (store_conversation(&conv, r->s.business_id, r->param[0]) != 0)
+	if (store_thread(&t, r->s.business_id, r->param[0], before,
+	    THREAD_PAGE + 1) != 0)
 		return web_db_error(r);
-	if (conv.nrows == 0) {
-		db_res_free(&conv);
+	if (t.nrows == 0) {
+		db_res_free(&t);
 		return web_error(r, 404, "There is no such conversation in "
 		    "your business.");
 	}
-	if (store_thread(&msgs, r->s.business_id, r->param[0], before,
-	    THREAD_PAGE + 1) != 0) {
-		db_res_free(&conv);
-		return web_db_error(r);
-	}
-	if (web_set(r, "Lead.Id", db_get(&conv, 0, CONV_LEAD_ID)) != 0 ||
-	    web_set(r, "Lead.Name", db_get(&conv, 0, CONV_NAME)) != 0 ||
-	    web_set(r, "Lead.Phone", (v = db_get(&conv, 0, CONV_PHONE)) ? v :
-	    db_get(&conv, 0, CONV_PHONE_RAW)) != 0 ||
-	    web_set(r, "Lead.Email", db_get(&conv, 0, CONV_EMAIL)) != 0 ||
+	v = db_get(&t, 0, CONV_NAME);
+	if (web_set(r, "Page.Title", v != NULL && *v != '\0' ? v :
+	    "Conversation") != 0 ||
+	    web_set(r, "Lead.Id", db_get(&t, 0, CONV_LEAD_ID)) != 0 ||
+	    web_set(r, "Lead.Name", v) != 0 ||
+	    web_set(r, "Lead.Phone", (v = db_get(&t, 0, CONV_PHONE)) ? v :
+	    db_get(&t, 0, CONV_PHONE_RAW)) != 0 ||
+	    web_set(r, "Lead.Email", db_get(&t, 0, CONV_EMAIL)) != 0 ||
 	    web_set_int(r, "Lead.OptedOut",
-	    db_get_ll(&conv, 0, CONV_OPTED_OUT, 0)) != 0 ||
+	    db_get_ll(&t, 0, CONV_OPTED_OUT, 0)) != 0 ||
 	    web_set_int(r, "Lead.Invalid",
-	    !db_get_ll(&conv, 0, CONV_PHONE_VALID, 1)) != 0 ||
-	    web_set_int(r, "Lead.Landline", (v = db_get(&conv, 0,
+	    !db_get_ll(&t, 0, CONV_PHONE_VALID, 1)) != 0 ||
+	    web_set_int(r, "Lead.Landline", (v = db_get(&t, 0,
 	    CONV_LINE_TYPE)) != NULL && strcmp(v, "landline") == 0) != 0 ||
-	    web_set_int(r, "Lead.Spam", db_get_ll(&conv, 0, CONV_SPAM, 0)) != 0 ||
-	    web_set(r, "Conversation.Id", db_get(&conv, 0, CONV_ID)) != 0 ||
-	    web_set(r, "Conversation.From", db_get(&conv, 0, CONV_FROM)) != 0)
+	    web_set_int(r, "Lead.Spam", db_get_ll(&t, 0, CONV_SPAM, 0)) != 0 ||
+	    web_set(r, "Conversation.Id", db_get(&t, 0, CONV_ID)) != 0 ||
+	    web_set(r, "Conversation.From", db_get(&t, 0, CONV_FROM)) != 0)
 		goto fail;
-	if (db_get(&conv, 0, CONV_OPTED_OUT_MS) != NULL &&
+	if (db_get(&t, 0, CONV_OPTED_OUT_MS) != NULL &&
 	    web_set_time(r, "Lead.OptedOutAt",
-	    db_get_ll(&conv, 0, CONV_OPTED_OUT_MS, 0)) != 0)
+	    db_get_ll(&t, 0, CONV_OPTED_OUT_MS, 0)) != 0)
 		goto fail;
 	if (web_set(r, "Lead.OptOutAdvice", reason_advice(REASON_OPTED_OUT)) ||
 	    web_set(r, "Lead.InvalidAdvice",
@@ -144,34 +143,32 @@ page_conversation_show(struct req *r)
 	    web_set(r, "Lead.LandlineAdvice", reason_advice(REASON_LANDLINE)))
 		goto fail;
 
-	shown = msgs.nrows > THREAD_PAGE ? THREAD_PAGE : msgs.nrows;
+	/* one row with no message: the conversation is empty */
+	shown = db_get(&t, 0, MSG_ID) == NULL ? 0 :
+	    t.nrows > THREAD_PAGE ? THREAD_PAGE : t.nrows;
 	/* newest first from the store; the page reads oldest first */
 	for (n = 0; n < shown; n++) {
 		HDF *h = web_item(r, "Messages", n);
 		i = shown - 1 - n;
 		if (h == NULL ||
-		    web_put(h, "Id", db_get(&msgs, i, MSG_ID)) != 0 ||
-		    web_put(h, "Direction", db_get(&msgs, i, MSG_DIRECTION)) != 0 ||
-		    web_put(h, "Body", db_get(&msgs, i, MSG_BODY)) != 0 ||
-		    web_put(h, "Agent", db_get(&msgs, i, MSG_AGENT)) != 0 ||
+		    web_put(h, "Id", db_get(&t, i, MSG_ID)) != 0 ||
+		    web_put(h, "Direction", db_get(&t, i, MSG_DIRECTION)) != 0 ||
+		    web_put(h, "Body", db_get(&t, i, MSG_BODY)) != 0 ||
+		    web_put(h, "Agent", db_get(&t, i, MSG_AGENT)) != 0 ||
 		    web_put_time(r, h, "Time",
-		    db_get_ll(&msgs, i, MSG_CREATED_MS, 0)) != 0 ||
-		    set_status(h, db_get(&msgs, i, MSG_STATUS),
-		    db_get(&msgs, i, MSG_REASON), db_get(&msgs, i, MSG_CODE)) != 0)
+		    db_get_ll(&t, i, MSG_CREATED_MS, 0)) != 0 ||
+		    set_status(h, db_get(&t, i, MSG_STATUS),
+		    db_get(&t, i, MSG_REASON), db_get(&t, i, MSG_CODE)) != 0)
 			goto fail;
 	}
-	if (msgs.nrows > THREAD_PAGE && web_set(r, "Page.Earlier",
-	    db_get(&msgs, THREAD_PAGE - 1, MSG_ID)) != 0)
+	if (t.nrows > THREAD_PAGE && web_set(r, "Page.Earlier",
+	    db_get(&t, THREAD_PAGE - 1, MSG_ID)) != 0)
 		goto fail;
 	if (before != 0)
 		web_set_int(r, "Page.NotLatest", 1);
-	v = db_get(&conv, 0, CONV_NAME);
-	web_set(r, "Page.Title", v != NULL && *v != '\0' ? v : "Conversation");
-	db_res_free(&conv);
-	db_res_free(&msgs);
+	db_res_free(&t);
 	return web_render(r, 200, "conversation.cs");
 fail:
-	db_res_free(&conv);
-	db_res_free(&msgs);
+	db_res_free(&t);
 	return web_error(r, 500, "Could not build the page.");
 }

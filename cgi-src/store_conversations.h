@@ -15,24 +15,23 @@ enum {
 int	 store_inbox(struct db_res *res, unsigned business_id,
 	    long long before_ms, long long before_id, int limit);
 
-/* Columns of store_conversation's one row. */
+/* Columns of store_thread's rows: the conversation and its lead on every
+ * row, then one message (all NULL when there is none to show). */
 enum {
 	CONV_ID, CONV_LEAD_ID, CONV_NAME, CONV_PHONE, CONV_PHONE_RAW,
 	CONV_EMAIL, CONV_OPTED_OUT, CONV_OPTED_OUT_MS, CONV_PHONE_VALID,
-	CONV_LINE_TYPE, CONV_SPAM, CONV_FROM, CONV__COLS
-};
-/* The conversation if it belongs to the business (no row otherwise). */
-int	 store_conversation(struct db_res *res, unsigned business_id,
-	    long long id);
-
-/* Columns of store_thread's rows. */
-enum {
+	CONV_LINE_TYPE, CONV_SPAM, CONV_FROM,
 	MSG_ID, MSG_DIRECTION, MSG_BODY, MSG_STATUS, MSG_REASON, MSG_CODE,
-	MSG_CREATED_MS, MSG_AGENT, MSG__COLS
+	MSG_CREATED_MS, MSG_AGENT, THREAD__COLS
 };
-/* The conversation's messages newest first, with ids below before_id
- * (0: the newest); limit rows. */
+/* The conversation, if it belongs to the business (else no row), with its
+ * messages newest first whose ids are below before_id (0: the newest),
+ * at most limit: one statement, one round trip. */
 int	 store_thread(struct db_res *res, unsigned business_id,
 	    long long conversation_id, long long before_id, int limit);
+
+/* Recomputes the conversation's last_* columns from its newest message:
+ * call after adding a message or changing one's status; 0 or -1. */
+int	 store_conversations_sync(long long conversation_id);
 
 #endif

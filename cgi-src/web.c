@@ -237,20 +237,81 @@ render_cb(void *ctx, char *s)
 	return string_append((STRING *)ctx, s);
 }
 
+/*
+ * Parsed templates, one per page, kept for the life of the worker: parsing
+ * opens and reads three files, rendering a cached parse does not. Each is
+ * parsed against a bootstrap HDF that fixes what parse time reads (the
+ * escaping mode, the load path and which page layout.cs includes) and is
+ * rendered against the request's HDF.
+ */
+#define TMPL_SLOTS	32
+
+static struct {
+	char	 name[64];
+	HDF	*boot;
+	CSPARSE	*cs;
+} tmpl_cache[TMPL_SLOTS];
+
+static NEOERR *
+tmpl_get(struct req *r, const char *tmpl, CSPARSE **out)
+{
+	HDF *boot = NULL;
+	CSPARSE *cs = NULL;
+	NEOERR *err;
+	size_t i;
+
+	for (i = 0; i < TMPL_SLOTS && tmpl_cache[i].cs != NULL; i++) {
+		if (strcmp(tmpl_cache[i].name, tmpl) == 0) {
+			*out = tmpl_cache[i].cs;
+			return STATUS_OK;
+		}
+	}
+	if ((err = hdf_init(&boot)) != STATUS_OK)
+		return err;
+	if ((err = hdf_set_value(boot, "Config.VarEscapeMode", "html")) ||
+	    (err = hdf_set_value(boot, "hdf.loadpaths.0", r->cfg->templates)) ||
+	    (err = hdf_set_value(boot, "Page.Template", tmpl)) ||
+	    (err = cs_init(&cs, boot)) ||
+	    (err = cgi_register_strfuncs(cs)) ||
+	    (err = cs_parse_file(cs, "layout.cs"))) {
+		cs_destroy(&cs);
+		hdf_destroy(&boot);
+		return err;
+	}
+	if (i < TMPL_SLOTS && sp_strlcpy(tmpl_cache[i].name, tmpl,
+	    sizeof(tmpl_cache[i].name)) < sizeof(tmpl_cache[i].name)) {
+		tmpl_cache[i].boot = boot;
+		tmpl_cache[i].cs = cs;
+	} else
+		sp_log("template cache full: %s is parsed each time", tmpl);
+	*out = cs;
+	return STATUS_OK;
+}
+
 static NEOERR *
 render(struct req *r, const char *tmpl, STRING *out)
 {
-	CSPARSE *cs = NULL;
+	CSPARSE *cs;
+	HDF *boot;
 	NEOERR *err;
+	int cached;
 
 	if ((err = hdf_set_value(r->hdf, "Page.Template", tmpl)) != STATUS_OK)
 		return err;
-	if ((err = cs_init(&cs, r->hdf)) != STATUS_OK)
+	if ((err = tmpl_get(r, tmpl, &cs)) != STATUS_OK)
 		return err;
-	if ((err = cgi_register_strfuncs(cs)) == STATUS_OK &&
-	    (err = cs_parse_file(cs, "layout.cs")) == STATUS_OK)
-		err = cs_render(cs, out, render_cb);
-	cs_destroy(&cs);
+	boot = cs->hdf;
+	cs->hdf = r->hdf;
+	err = cs_render(cs, out, render_cb);
+	cs->hdf = boot;
+	cached = 0;
+	for (size_t i = 0; i < TMPL_SLOTS; i++)
+		if (tmpl_cache[i].cs == cs)
+			cached = 1;
+	if (!cached) {
+		cs_destroy(&cs);
+		hdf_destroy(&boot);
+	}
 	return err;
 }
 

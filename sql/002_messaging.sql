@@ -33,15 +33,21 @@ CREATE TABLE leads (
 	    REFERENCES businesses (id)
 ) ENGINE=InnoDB;
 
--- One conversation per lead and sending number. last_message_id and
--- last_activity_at are kept by whoever adds a message, so the inbox reads
--- one index range and no aggregate.
+-- One conversation per lead and sending number. The last_* columns copy
+-- the newest message (store_conversations_sync recomputes them after any
+-- change to a conversation's messages), so the inbox reads one index range
+-- and its rows without touching the messages table.
 CREATE TABLE conversations (
 	id		BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
 	business_id	INT UNSIGNED NOT NULL,
 	lead_id		BIGINT UNSIGNED NOT NULL,
 	sending_number_id INT UNSIGNED NOT NULL,
 	last_message_id	BIGINT UNSIGNED NULL,
+	last_direction	ENUM('in','out') NULL,
+	last_preview	VARCHAR(160) NULL,
+	last_status	VARCHAR(16) NULL,
+	last_reason	VARCHAR(32) NULL,
+	last_error_code	INT NULL,
 	last_activity_at DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
 	created_at	DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
 	UNIQUE KEY conversations_lead (lead_id, sending_number_id),

@@ -113,7 +113,10 @@ JOIN (SELECT conversation_id, MAX(id) AS mid FROM messages
       WHERE business_id = @business_id GROUP BY conversation_id) x
     ON x.conversation_id = c.id
 JOIN messages m ON m.id = x.mid
-SET c.last_message_id = x.mid, c.last_activity_at = m.created_at
+SET c.last_message_id = x.mid, c.last_activity_at = m.created_at,
+    c.last_direction = m.direction, c.last_preview = LEFT(m.body, 160),
+    c.last_status = m.status, c.last_reason = m.reason,
+    c.last_error_code = m.error_code
 WHERE c.business_id = @business_id;
 
 UPDATE leads l JOIN conversations c ON c.lead_id = l.id

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# tests/bench.sh (make bench): a stack of its own with 100,000 leads and
+# 1,000,000 messages (generated once, kept in var/bench), then wrk on the
+# pages; prints requests/s, p50 and p99 for each and the ratios between
+# them, and the workers' memory before and after. Never part of make test.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+export SP_VAR=${SP_BENCH_VAR:-$ROOT/var/bench}
+export PORT=${BENCH_PORT:-18181}
+export SP_SEED=none
+export SP_DB_POOL=2G
+export SP_BUILD=${SP_BUILD:-$ROOT/build}
+LEADS=${BENCH_LEADS:-100000}
+PER_LEAD=${BENCH_PER_LEAD:-10}
+DURATION=${BENCH_DURATION:-10s}
+CONNS=${BENCH_CONNS:-32}
+B=http://127.0.0.1:$PORT
+
+stack() { bash "$ROOT/scripts/stack.sh" "$@"; }
+trap 'stack stop' EXIT
+stack start
+dba() { mariadb --no-defaults -S "$SP_VAR/run/mysqld.sock" -u "$( [ "$(id -u)" -eq 0 ] && echo root || id -un)" -N -B salespartner -e "$1"; }
+
+have=$(dba "SELECT COUNT(*) FROM messages")
+if [ "$have" -lt $((LEADS * PER_LEAD)) ]; then
+	echo "bench: generating $LEADS leads and $((LEADS * PER_LEAD)) messages..."
+	t0=$(date +%s)
+	"$SP_BUILD/sp-admin" -c "$SP_VAR/sp.hdf" seed-bench "$ROOT/sql" --leads "$LEADS" --per-lead "$PER_LEAD"
+	dba "ANALYZE TABLE leads, conversations, messages" >/dev/null
+	echo "bench: generated in $(( $(date +%s) - t0 )) s"
+fi
+# InnoDB purges the generator's undo history in the background: measure a
+# settled server, not one busy with that.
+for i in $(seq 1 180); do
+	hist=$(dba "SELECT variable_value FROM information_schema.global_status WHERE variable_name = 'INNODB_HISTORY_LIST_LENGTH'")
+	[ "${hist:-0}" -lt 1000 ] && break
+	[ "$i" -eq 1 ] && echo "bench: waiting for InnoDB to purge $hist undo records..."
+	sleep 1
+done
+email=$(dba "SELECT email FROM users WHERE email LIKE 'bench%' ORDER BY id LIMIT 1")
+conv=$(dba "SELECT c.id FROM conversations c JOIN users u ON u.business_id = c.business_id WHERE u.email = '$email' ORDER BY c.id LIMIT 1 OFFSET $((LEADS / 2))")
+echo "bench: $(dba 'SELECT COUNT(*) FROM leads') leads, $(dba 'SELECT COUNT(*) FROM messages') messages; conversation $conv has $(dba "SELECT COUNT(*) FROM messages WHERE conversation_id = $conv") messages"
+
+jar=$(mktemp)
+tok=$(curl -s -c "$jar" -b "$jar" "$B/login" | grep -o 'name="csrf" value="[^"]*"' | cut -d'"' -f4)
+curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$tok" \
+    --data-urlencode "email=$email" --data-urlencode "password=bench-password" "$B/login"
+cookie=$(awk '$6 == "sp_session" {print "sp_session=" $7}' "$jar")
+rm -f "$jar"
+[ -n "$cookie" ] || { echo "bench: could not sign in" >&2; exit 1; }
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$B/conversations/$conv")
+[ "$code" = 200 ] || { echo "bench: conversation page answered $code" >&2; exit 1; }
+
+worker_rss() {
+	local master total=0 kb
+	master=$(cat "$SP_VAR/run/portal.pid")
+	for p in $(pgrep -P "$master"); do
+		kb=$(awk '/^VmRSS/ {print $2}' "/proc/$p/status" 2>/dev/null || echo 0)
+		total=$((total + kb))
+	done
+	echo "$total"
+}
+requests_served() { wc -l < "$SP_VAR/log/nginx-access.log" 2>/dev/null || echo 0; }
+
+declare -A RPS P50 P99
+run() {
+	local name=$1 path=$2 out
+	shift 2
+	out=$(wrk -t2 -c"$CONNS" -d"$DURATION" --latency "$@" "$B$path")
+	RPS[$name]=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
+	P50[$name]=$(awk '$1 == "50%" {print $2}' <<<"$out")
+	P99[$name]=$(awk '$1 == "99%" {print $2}' <<<"$out")
+	local non2xx
+	non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
+	printf '%-22s %10s req/s   p50 %-9s p99 %-9s %s\n' "$name" "${RPS[$name]}" \
+	    "${P50[$name]}" "${P99[$name]}" "${non2xx:+non-2xx: $non2xx}"
+}
+
+# warm-up: every worker connected and its statements prepared
+wrk -t2 -c"$CONNS" -d3s -H "Cookie: $cookie" "$B/conversations/$conv" >/dev/null
+wrk -t2 -c"$CONNS" -d2s -H "Cookie: $cookie" "$B/conversations" >/dev/null
+rss0=$(worker_rss)
+echo
+echo "wrk -t2 -c$CONNS -d$DURATION on loopback, $(nproc) cores, $(grep -c . <<<"$(pgrep -P "$(cat "$SP_VAR/run/portal.pid")")") portal workers"
+run conversation "/conversations/$conv" -H "Cookie: $cookie"
+run inbox "/conversations" -H "Cookie: $cookie"
+run fastcgi-noop "/ping"
+run static "/static/style.css"
+rss1=$(worker_rss)
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+echo
+echo "ratios: conversation/noop $(ratio "${RPS[conversation]}" "${RPS[fastcgi-noop]}")," \
+    "inbox/noop $(ratio "${RPS[inbox]}" "${RPS[fastcgi-noop]}")," \
+    "noop/static $(ratio "${RPS[fastcgi-noop]}" "${RPS[static]}")"
+echo "targets: conversation >= 3000 req/s with p99 < 20ms; inbox >= 2000 req/s"
+
+# memory over 100,000 more page views
+before=$(worker_rss)
+wrk -t2 -c"$CONNS" -d60s -H "Cookie: $cookie" -s "$ROOT/tests/bench-count.lua" "$B/conversations/$conv" \
+    | awk '/requests in/ {print "memory run: " $1 " requests"}'
+after=$(worker_rss)
+echo "portal workers' RSS (all workers): start ${rss0} kB, after the runs ${rss1} kB; before 100,000 views ${before} kB, after ${after} kB"
