@@ -30,24 +30,29 @@ deps:
 	@bash scripts/deps.sh
 
 $(BUILD)/%.o: cgi-src/%.c cgi-src/*.h | $(BUILD)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS) -c -o $@ $<
 
 $(BUILD):
 	mkdir -p $(BUILD)
 
 $(BUILD)/sp-portal: $(PORTAL_OBJ)
-	$(CC) $(CFLAGS) -o $@ $^ $(LIBS_WEB)
+	@echo "  LD      $@"
+	@$(CC) $(CFLAGS) -o $@ $^ $(LIBS_WEB)
 
 $(BUILD)/sp-admin: $(ADMIN_OBJ)
-	$(CC) $(CFLAGS) -o $@ $^ $(LIBS_WEB)
+	@echo "  LD      $@"
+	@$(CC) $(CFLAGS) -o $@ $^ $(LIBS_WEB)
 
 # Unit tests link only pure code: an I/O dependency leaking into core_* or
 # the web helpers breaks their build.
-$(BUILD)/test_core: tests/unit/test_core.c $(CORE_SRC) | $(BUILD)
-	$(CC) $(CFLAGS) -o $@ $^ $(shell pkg-config --libs cmocka)
+$(BUILD)/test_core: tests/unit/test_core.c $(CORE_SRC) cgi-src/*.h | $(BUILD)
+	@echo "  LD      $@"
+	@$(CC) $(CFLAGS) -o $@ $(filter %.c,$^) $(shell pkg-config --libs cmocka)
 
-$(BUILD)/test_web: tests/unit/test_web.c cgi-src/webutil.c cgi-src/util.c | $(BUILD)
-	$(CC) $(CFLAGS) -o $@ $^ $(shell pkg-config --libs cmocka libcrypto)
+$(BUILD)/test_web: tests/unit/test_web.c cgi-src/webutil.c cgi-src/util.c cgi-src/*.h | $(BUILD)
+	@echo "  LD      $@"
+	@$(CC) $(CFLAGS) -o $@ $(filter %.c,$^) $(shell pkg-config --libs cmocka)
 
 run: deps all
 	@bash scripts/stack.sh run

@@ -31,4 +31,11 @@ trap 'exit 130' INT TERM
 bash "$ROOT/scripts/stack.sh" start || exit 1
 node --test --test-concurrency=1 "$ROOT"/tests/http/*.test.mjs
 rc=$?
+# A worker that crashed was restarted and the tests may not have seen it:
+# the logs tell (sanitizer reports, signals other than the tests' SIGKILL).
+if grep -E "ERROR: (Address|Leak)Sanitizer|runtime error:|killed by signal ([0-8]|1[0-9])\b" \
+    "$SP_VAR"/log/portal.log >&2; then
+	echo "http: the portal's log shows a crash (above)" >&2
+	rc=1
+fi
 exit $rc
