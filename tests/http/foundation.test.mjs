@@ -2,7 +2,8 @@
 // error pages and a MariaDB restart, through nginx and the FastCGI workers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { get, post, request, login, csrfOf, sql, stack, conversationIds, PASSWORD } from './lib.mjs';
+import { execFileSync } from 'node:child_process';
+import { get, post, request, login, csrfOf, sql, stack, conversationIds, PASSWORD, VAR } from './lib.mjs';
 
 test('signing in with the right password lands in the inbox', async () => {
   const jar = await login('agent@acme.example');
@@ -287,4 +288,34 @@ test('pages answer again after a MariaDB restart', async () => {
     const r = await get('/conversations', { jar });
     assert.equal(r.status, 200, `request ${i} after the restart`);
   }
+});
+
+test('sessions end after the idle limit and after the absolute limit', async () => {
+  const idle = await login('agent@acme.example');
+  const abs = await login('agent@acme.example');
+  assert.equal((await get('/conversations', { jar: idle })).status, 200);
+  const hash = (jar) => `UNHEX(SHA2('${jar.get('sp_session')}', 256))`;
+  sql(`UPDATE sessions SET last_seen_at = NOW(3) - INTERVAL 121 MINUTE WHERE token_hash = ${hash(idle)}`);
+  sql(`UPDATE sessions SET created_at = NOW(3) - INTERVAL 721 MINUTE WHERE token_hash = ${hash(abs)}`);
+  const r1 = await get('/conversations', { jar: idle });
+  assert.equal(r1.status, 303);
+  assert.match(r1.headers.location, /^\/login/);
+  const r2 = await get('/conversations', { jar: abs });
+  assert.equal(r2.status, 303, 'even a session in use ends at the absolute limit');
+});
+
+test('sp-admin creates users and a password reset ends their sessions', async () => {
+  const admin = (args, input) => execFileSync(`${process.env.SP_BUILD}/sp-admin`, ['-c', `${VAR}/sp.hdf`, ...args],
+    { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+  const biz = sql("SELECT id FROM businesses WHERE name = 'Birch Dental'");
+  admin(['create-user', '--email', 'new.agent@birch.example', '--role', 'agent', '--name', 'New Agent', '--business', biz], 'first-password-1\n');
+  const jar = await login('new.agent@birch.example', { password: 'first-password-1' });
+  assert.equal((await get('/conversations', { jar })).status, 200);
+  assert.throws(() => admin(['create-user', '--email', 'new.agent@birch.example', '--role', 'agent', '--name', 'Again', '--business', biz], 'first-password-1\n'),
+    /already exists/);
+  assert.throws(() => admin(['reset-password', '--email', 'new.agent@birch.example'], 'short\n'), /at least 10/);
+  admin(['reset-password', '--email', 'new.agent@birch.example'], 'second-password-2\n');
+  assert.equal((await get('/conversations', { jar })).status, 303, 'the old session ended');
+  await login('new.agent@birch.example', { password: 'second-password-2' });
+  assert.equal(sql("SELECT role FROM users WHERE email = 'new.agent@birch.example'"), 'agent');
 });
