@@ -10,7 +10,13 @@ CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror $(OPT) -g \
 LIBS_WEB = -lfcgi -lneo_cgi -lneo_cs -lneo_utl -lz \
 	   $(shell pkg-config --libs libmariadb libargon2 libcrypto 2>/dev/null)
 
-CORE_SRC   = cgi-src/core_reason.c cgi-src/core_status.c
+CXX     ?= c++
+CXXFLAGS += -std=c++17 -Wall -Wextra -Werror $(OPT) -g -Icgi-src
+LIBS_PHONE = -lphonenumber -lstdc++
+
+CORE_SRC   = cgi-src/core_reason.c cgi-src/core_status.c cgi-src/core_text.c \
+	     cgi-src/core_optout.c cgi-src/core_phone.c cgi-src/core_lint.c \
+	     cgi-src/core_pacing.c
 COMMON_SRC = cgi-src/util.c cgi-src/webutil.c cgi-src/config.c cgi-src/db.c $(CORE_SRC)
 PORTAL_SRC = cgi-src/main.c cgi-src/web.c cgi-src/route.c cgi-src/auth.c \
 	     cgi-src/store_users.c cgi-src/store_conversations.c \
@@ -20,11 +26,13 @@ ADMIN_SRC  = cgi-src/admin.c cgi-src/auth_password.c
 
 PORTAL_OBJ = $(patsubst cgi-src/%.c,$(BUILD)/%.o,$(COMMON_SRC) $(PORTAL_SRC) cgi-src/auth_password.c)
 ADMIN_OBJ  = $(patsubst cgi-src/%.c,$(BUILD)/%.o,$(COMMON_SRC) $(ADMIN_SRC))
+SHIM_OBJ   = $(BUILD)/phone_shim.o
+CORE_OBJ   = $(patsubst cgi-src/%.c,$(BUILD)/%.o,$(CORE_SRC)) $(SHIM_OBJ)
 
-UNIT_TESTS = $(BUILD)/test_core $(BUILD)/test_web
+UNIT_TESTS = $(BUILD)/test_core $(BUILD)/test_rules $(BUILD)/test_web
 
 .PHONY: all deps run stop test unit http bench asan clean
-all: $(BUILD)/sp-portal $(BUILD)/sp-admin
+all: $(BUILD)/sp-portal $(BUILD)/sp-admin $(BUILD)/sp-check
 
 deps:
 	@bash scripts/deps.sh
@@ -33,24 +41,36 @@ $(BUILD)/%.o: cgi-src/%.c cgi-src/*.h | $(BUILD)
 	@echo "  CC      $<"
 	@$(CC) $(CFLAGS) -c -o $@ $<
 
+$(BUILD)/phone_shim.o: cgi-src/phone_shim.cc cgi-src/phone_shim.h | $(BUILD)
+	@echo "  CXX     $<"
+	@$(CXX) $(CXXFLAGS) -c -o $@ $<
+
 $(BUILD):
 	mkdir -p $(BUILD)
 
-$(BUILD)/sp-portal: $(PORTAL_OBJ)
+$(BUILD)/sp-portal: $(PORTAL_OBJ) $(SHIM_OBJ)
 	@echo "  LD      $@"
-	@$(CC) $(CFLAGS) -o $@ $^ $(LIBS_WEB)
+	@$(CC) $(CFLAGS) -o $@ $^ $(LIBS_WEB) $(LIBS_PHONE)
 
-$(BUILD)/sp-admin: $(ADMIN_OBJ)
+$(BUILD)/sp-admin: $(ADMIN_OBJ) $(SHIM_OBJ)
 	@echo "  LD      $@"
-	@$(CC) $(CFLAGS) -o $@ $^ $(LIBS_WEB)
+	@$(CC) $(CFLAGS) -o $@ $^ $(LIBS_WEB) $(LIBS_PHONE)
+
+$(BUILD)/sp-check: $(BUILD)/check.o $(CORE_OBJ)
+	@echo "  LD      $@"
+	@$(CC) $(CFLAGS) -o $@ $^ $(LIBS_PHONE)
 
 # Unit tests link only pure code: an I/O dependency leaking into core_* or
 # the web helpers breaks their build.
-$(BUILD)/test_core: tests/unit/test_core.c $(CORE_SRC) cgi-src/*.h | $(BUILD)
+$(BUILD)/test_core: tests/unit/test_core.c $(CORE_OBJ) cgi-src/*.h | $(BUILD)
 	@echo "  LD      $@"
-	@$(CC) $(CFLAGS) -o $@ $(filter %.c,$^) $(shell pkg-config --libs cmocka)
+	@$(CC) $(CFLAGS) -o $@ $(filter %.c %.o,$^) $(shell pkg-config --libs cmocka) $(LIBS_PHONE)
 
-$(BUILD)/test_web: tests/unit/test_web.c cgi-src/webutil.c cgi-src/util.c cgi-src/*.h | $(BUILD)
+$(BUILD)/test_rules: tests/unit/test_rules.c $(CORE_OBJ) cgi-src/*.h | $(BUILD)
+	@echo "  LD      $@"
+	@$(CC) $(CFLAGS) -o $@ $(filter %.c %.o,$^) $(shell pkg-config --libs cmocka) $(LIBS_PHONE)
+
+$(BUILD)/test_web: tests/unit/test_web.c cgi-src/webutil.c cgi-src/util.c cgi-src/core_text.c cgi-src/*.h | $(BUILD)
 	@echo "  LD      $@"
 	@$(CC) $(CFLAGS) -o $@ $(filter %.c,$^) $(shell pkg-config --libs cmocka)
 
