@@ -31,7 +31,13 @@ CORE_OBJ   = $(patsubst cgi-src/%.c,$(BUILD)/%.o,$(CORE_SRC)) $(SHIM_OBJ)
 
 UNIT_TESTS = $(BUILD)/test_core $(BUILD)/test_rules $(BUILD)/test_web
 
-.PHONY: all deps run stop test unit http bench asan clean
+FUZZ_BUILD   = build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS   = -g -O1 -fsanitize=fuzzer,address,undefined -Icgi-src \
+	       -I/usr/include/ClearSilver
+FUZZ_TARGETS = phone inbound lint request
+
+.PHONY: all deps run stop test unit http bench asan fuzz fuzz-build clean
 all: $(BUILD)/sp-portal $(BUILD)/sp-admin $(BUILD)/sp-check
 
 deps:
@@ -88,6 +94,7 @@ http: all
 
 test: deps
 	@$(MAKE) --no-print-directory all unit
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=5
 	@bash tests/run-http.sh
 
 asan:
@@ -95,8 +102,45 @@ asan:
 	$(MAKE) BUILD=build-asan OPT="-O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined" all unit
 	SP_BUILD=build-asan bash tests/run-http.sh
 
+# libFuzzer targets, each run for FUZZ_SECONDS (make test runs them briefly).
+fuzz-build: $(patsubst %,$(FUZZ_BUILD)/fuzz_%,$(FUZZ_TARGETS))
+
+$(FUZZ_BUILD)/fuzz_phone: tests/fuzz/fuzz_phone.c cgi-src/core_phone.c cgi-src/core_text.c cgi-src/phone_shim.cc cgi-src/*.h
+	@mkdir -p $(FUZZ_BUILD)
+	@echo "  FUZZ    $@"
+	@clang++ $(FUZZ_FLAGS) -c -o $(FUZZ_BUILD)/phone_shim.o cgi-src/phone_shim.cc
+	@clang $(FUZZ_FLAGS) -c -o $(FUZZ_BUILD)/fuzz_phone.o tests/fuzz/fuzz_phone.c
+	@clang $(FUZZ_FLAGS) -c -o $(FUZZ_BUILD)/core_phone.o cgi-src/core_phone.c
+	@clang $(FUZZ_FLAGS) -c -o $(FUZZ_BUILD)/core_text.o cgi-src/core_text.c
+	@clang++ $(FUZZ_FLAGS) -o $@ $(FUZZ_BUILD)/fuzz_phone.o $(FUZZ_BUILD)/core_phone.o $(FUZZ_BUILD)/core_text.o $(FUZZ_BUILD)/phone_shim.o -lphonenumber
+
+$(FUZZ_BUILD)/fuzz_inbound: tests/fuzz/fuzz_inbound.c cgi-src/core_optout.c cgi-src/core_text.c cgi-src/*.h
+	@mkdir -p $(FUZZ_BUILD)
+	@echo "  FUZZ    $@"
+	@clang $(FUZZ_FLAGS) -o $@ $(filter %.c,$^)
+
+$(FUZZ_BUILD)/fuzz_lint: tests/fuzz/fuzz_lint.c cgi-src/core_lint.c cgi-src/core_text.c cgi-src/*.h
+	@mkdir -p $(FUZZ_BUILD)
+	@echo "  FUZZ    $@"
+	@clang $(FUZZ_FLAGS) -o $@ $(filter %.c,$^)
+
+$(FUZZ_BUILD)/fuzz_request: tests/fuzz/fuzz_request.c cgi-src/webutil.c cgi-src/util.c cgi-src/core_text.c cgi-src/*.h
+	@mkdir -p $(FUZZ_BUILD)
+	@echo "  FUZZ    $@"
+	@clang $(FUZZ_FLAGS) -o $@ $(filter %.c,$^) -lneo_cgi -lneo_cs -lneo_utl -lz
+
+fuzz: deps fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p var/fuzz/$$t; \
+		echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+		$(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+		    -print_final_stats=1 var/fuzz/$$t tests/fuzz/seeds/$$t \
+		    2>var/fuzz/$$t.log || { tail -40 var/fuzz/$$t.log; exit 1; }; \
+		grep -E "stat::number_of_executed_units|stat::new_units_added" var/fuzz/$$t.log | tr '\n' ' '; echo; \
+	done
+
 bench: deps all
 	@bash tests/bench.sh
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan $(FUZZ_BUILD)

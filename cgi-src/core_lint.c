@@ -216,7 +216,8 @@ check_urls(const char *s, size_t len, struct lint_result *out)
 			i++;
 		end = i;
 		/* trailing punctuation is the sentence's, not the link's */
-		while (end > start && strchr(".,;:!?)\"'", s[end - 1]) != NULL)
+		while (end > start && s[end - 1] != '\0' &&
+		    strchr(".,;:!?)\"'", s[end - 1]) != NULL)
 			end--;
 		if (end <= start)
 			continue;
@@ -389,6 +390,18 @@ contains_ci(const char *s, size_t len, const char *needle)
 	return 0;
 }
 
+/* The draft is not NUL-terminated: no str* function may read it. */
+static int
+blank(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+			return 0;
+	return 1;
+}
+
 void
 lint_check(const struct lint_input *in, struct lint_result *out)
 {
@@ -399,7 +412,7 @@ lint_check(const struct lint_input *in, struct lint_result *out)
 
 	memset(out, 0, sizeof(*out));
 	measure(s, len, out, &ucs_at);
-	if (out->chars == 0 || strspn(s, " \t\r\n") == len) {
+	if (out->chars == 0 || blank(s, len)) {
 		add(out, "empty", LINT_BLOCK, 0, len,
 		    "Write a message first.%s", "", 0);
 		return;
