@@ -139,7 +139,12 @@ fuzz: deps fuzz-build
 		grep -E "stat::number_of_executed_units|stat::new_units_added" var/fuzz/$$t.log | tr '\n' ' '; echo; \
 	done
 
-bench: deps all
+$(BUILD)/bench_core: tests/bench_core.c $(CORE_OBJ) cgi-src/*.h | $(BUILD)
+	@echo "  LD      $@"
+	@$(CC) $(CFLAGS) -o $@ $(filter %.c %.o,$^) $(LIBS_PHONE)
+
+bench: deps all $(BUILD)/bench_core
+	@$(BUILD)/bench_core
 	@bash tests/bench.sh
 
 clean:

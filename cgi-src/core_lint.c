@@ -77,26 +77,26 @@ alnum(int c)
 	    (c >= '0' && c <= '9');
 }
 
-/* Case-insensitive search for needle in s[from..len) on word boundaries;
- * the offset, or -1. */
-static long
-find_word(const char *s, size_t len, size_t from, const char *needle)
-{
-	size_t nl = strlen(needle), i, k;
+/* The longest draft the word checks read: past LINT_MAX_CHARS characters a
+ * draft is refused anyway, and 4 bytes a character covers them all. */
+#define WORDS_MAX_BYTES	(LINT_MAX_CHARS * 4)
 
-	if (nl == 0 || nl > len)
-		return -1;
-	for (i = from; i + nl <= len; i++) {
-		for (k = 0; k < nl; k++)
-			if (lower((unsigned char)s[i + k]) != needle[k])
-				break;
-		if (k < nl)
+/* Search for needle (lower case) in folded (s lowered, NUL-free, NUL-
+ * terminated) on word boundaries: its offset, or -1. */
+static long
+find_word(const char *folded, const char *needle)
+{
+	size_t nl = strlen(needle);
+	const char *p = folded;
+
+	while ((p = strstr(p, needle)) != NULL) {
+		if ((p > folded && alnum((unsigned char)p[-1]) &&
+		    alnum(needle[0])) || (alnum((unsigned char)p[nl]) &&
+		    alnum(needle[nl - 1]))) {
+			p++;
 			continue;
-		if ((i > 0 && alnum((unsigned char)s[i - 1]) && alnum(needle[0])) ||
-		    (i + nl < len && alnum((unsigned char)s[i + nl]) &&
-		    alnum(needle[nl - 1])))
-			continue;
-		return (long)i;
+		}
+		return (long)(p - folded);
 	}
 	return -1;
 }
@@ -347,13 +347,17 @@ check_symbols_and_repeats(const char *s, size_t len, struct lint_result *out)
 static void
 check_words(const char *s, size_t len, struct lint_result *out)
 {
-	size_t t, w;
+	char folded[WORDS_MAX_BYTES + 1];
+	size_t t, w, i, n = len < WORDS_MAX_BYTES ? len : WORDS_MAX_BYTES;
 	long at;
 
+	for (i = 0; i < n; i++)
+		folded[i] = s[i] == '\0' ? ' ' : (char)lower((unsigned char)s[i]);
+	folded[n] = '\0';
 	for (t = 0; t < NELEM(topics); t++) {
 		for (w = 0; w < NELEM(topics[t].words) && topics[t].words[w];
 		    w++) {
-			at = find_word(s, len, 0, topics[t].words[w]);
+			at = find_word(folded, topics[t].words[w]);
 			if (at < 0)
 				continue;
 			add(out, "restricted_topic", LINT_WARN, (size_t)at,
@@ -364,7 +368,7 @@ check_words(const char *s, size_t len, struct lint_result *out)
 		}
 	}
 	for (w = 0; w < NELEM(spam_phrases); w++) {
-		at = find_word(s, len, 0, spam_phrases[w]);
+		at = find_word(folded, spam_phrases[w]);
 		if (at < 0)
 			continue;
 		add(out, "spam_phrase", LINT_WARN, (size_t)at,

@@ -32,8 +32,10 @@ phone_shim_parse(const char *text, const char *region, struct phone_shim *out)
 		if (out->parse_error != PhoneNumberUtil::NO_PARSING_ERROR)
 			return 0;
 		out->possible = util->IsPossibleNumberWithReason(number);
-		out->valid = util->IsValidNumber(number);
 		out->type = util->GetNumberType(number);
+		/* IsValidNumber is GetNumberType != UNKNOWN inside the
+		 * library: asking both matches every pattern twice */
+		out->valid = out->type != PhoneNumberUtil::UNKNOWN;
 		out->country_code = number.country_code();
 		/* some of these append to the string: a fresh one each */
 		std::string e164, national, nsn, region_code;
