@@ -6,7 +6,7 @@ BUILD   ?= build
 OPT     ?= -O2
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror $(OPT) -g \
 	   -I/usr/include/ClearSilver -Icgi-src \
-	   $(shell pkg-config --cflags libmariadb libargon2 libcrypto 2>/dev/null)
+	   $(shell pkg-config --cflags libmariadb libargon2 libcrypto jansson libcurl libmicrohttpd 2>/dev/null)
 LIBS_WEB = -lfcgi -lneo_cgi -lneo_cs -lneo_utl -lz \
 	   $(shell pkg-config --libs libmariadb libargon2 libcrypto 2>/dev/null)
 
@@ -38,7 +38,8 @@ FUZZ_FLAGS   = -g -O1 -fsanitize=fuzzer,address,undefined -Icgi-src \
 FUZZ_TARGETS = phone inbound lint request
 
 .PHONY: all deps run stop test unit http bench asan fuzz fuzz-build clean
-all: $(BUILD)/sp-portal $(BUILD)/sp-admin $(BUILD)/sp-check
+all: $(BUILD)/sp-portal $(BUILD)/sp-admin $(BUILD)/sp-check $(BUILD)/sp-sim \
+	$(BUILD)/test_provider
 
 deps:
 	@bash scripts/deps.sh
@@ -61,6 +62,22 @@ $(BUILD)/sp-portal: $(PORTAL_OBJ) $(SHIM_OBJ)
 $(BUILD)/sp-admin: $(ADMIN_OBJ) $(SHIM_OBJ)
 	@echo "  LD      $@"
 	@$(CC) $(CFLAGS) -o $@ $^ $(LIBS_WEB) $(LIBS_PHONE)
+
+SIM_OBJ = $(BUILD)/sim.o $(BUILD)/signature.o $(BUILD)/util.o $(BUILD)/core_lint.o \
+	  $(BUILD)/core_text.o
+
+$(BUILD)/sp-sim: $(SIM_OBJ)
+	@echo "  LD      $@"
+	@$(CC) $(CFLAGS) -o $@ $^ $(shell pkg-config --libs libmicrohttpd jansson libcurl libcrypto) -lpthread
+
+LIBS_PROVIDER = $(shell pkg-config --libs libcurl jansson libcrypto)
+
+# The provider client against a running simulator (tests/run-http.sh).
+$(BUILD)/test_provider: tests/provider/test_provider.c $(BUILD)/provider.o \
+		$(BUILD)/signature.o $(BUILD)/config.o $(BUILD)/util.o cgi-src/*.h
+	@echo "  LD      $@"
+	@$(CC) $(CFLAGS) -o $@ $(filter %.c %.o,$^) $(shell pkg-config --libs cmocka) \
+	    -lneo_utl -lz $(LIBS_PROVIDER) -lpthread
 
 $(BUILD)/sp-check: $(BUILD)/check.o $(CORE_OBJ)
 	@echo "  LD      $@"

@@ -63,6 +63,9 @@ config_load(struct sp_config *cfg, const char *path)
 	get_str(hdf, "Provider.AuthToken", "", cfg->provider_auth_token,
 	    sizeof(cfg->provider_auth_token));
 
+	cfg->provider_timeout_ms = hdf_get_int_value(hdf, "Provider.TimeoutMs",
+	    10000);
+
 	if (strlen(cfg->session_secret) < 32) {
 		sp_log("config %s: Session.Secret must be at least 32 hex "
 		    "digits", path);

@@ -27,6 +27,7 @@ struct sp_config {
 	char	 provider_lookup_base[256];
 	char	 provider_account_sid[64];
 	char	 provider_auth_token[128];
+	long	 provider_timeout_ms;	/* whole request; connect gets 3 s */
 };
 
 /* Reads path into cfg, with defaults for what it leaves out; 0 or -1 (logged). */

@@ -7,7 +7,8 @@
 #   stack.sh restart-db  stop and start MariaDB only (tests use it)
 # Environment: SP_VAR (runtime dir, default ./var), PORT (8080),
 # SP_BUILD (binaries, default ./build), SP_SEED (demo|none, default demo),
-# SP_WORKERS (portal workers, default two per core).
+# SP_WORKERS (portal workers, default two per core), SIM_PORT (the provider
+# simulator's port when the config is first written, default 8099).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -80,6 +81,7 @@ Provider.ApiBase = http://127.0.0.1:${SIM_PORT:-8099}
 Provider.LookupBase = http://127.0.0.1:${SIM_PORT:-8099}
 Provider.AccountSid = AC$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
 Provider.AuthToken = $(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
+Provider.TimeoutMs = 10000
 HDF
 	umask 022
 }
@@ -165,6 +167,30 @@ start_portal() {
 	log "sp-portal did not start"; exit 1
 }
 
+# The simulator runs when the provider's base URL is on this machine; a
+# config pointed at the real provider starts none.
+start_sim() {
+	local pid api port
+	api=$(conf_get Provider.ApiBase)
+	case "$api" in http://127.0.0.1:*) ;; *) return 0 ;; esac
+	port=${api##*:}
+	pid=$(pidof_file "$VAR/run/sim.pid")
+	alive "$pid" && return 0
+	"$BUILD/sp-sim" -p "$port" -a "$(conf_get Provider.AccountSid)" \
+	    -t "$(conf_get Provider.AuthToken)" \
+	    -i "$(conf_get Portal.PublicURL)/hooks/provider/inbound" \
+	    >>"$VAR/log/sim.log" 2>&1 </dev/null &
+	echo $! >"$VAR/run/sim.pid"
+	local i
+	for i in $(seq 1 100); do
+		curl -fsS -o /dev/null "http://127.0.0.1:$port/sim/faults" 2>/dev/null && return 0
+		alive "$!" || break
+		sleep 0.05
+	done
+	tail -20 "$VAR/log/sim.log" >&2
+	log "sp-sim did not answer on port $port"; exit 1
+}
+
 start_nginx() {
 	local pid
 	pid=$(pidof_file "$VAR/run/nginx.pid")
@@ -203,6 +229,7 @@ start_all() {
 	write_config
 	start_db
 	setup_db
+	start_sim
 	start_portal
 	start_nginx
 }
@@ -211,6 +238,7 @@ stop_all() {
 	stop_pidfile "$VAR/run/nginx.launch" QUIT
 	stop_pidfile "$VAR/run/nginx.pid" QUIT
 	stop_pidfile "$VAR/run/portal.pid" TERM
+	stop_pidfile "$VAR/run/sim.pid" TERM
 	stop_db
 }
 
@@ -223,6 +251,7 @@ banner() {
     agent@acme.example            Acme Roofing, agent
     agent@birch.example           Birch Dental, agent
     support@salespartner.example  SalesPartner support
+  Provider simulator: $(conf_get Provider.ApiBase)/sim/messages
   State and logs: $VAR   Stop: Ctrl-C here, or 'make stop'.
 
 MSG

@@ -14,7 +14,11 @@ export SP_DB_POOL=128M
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null ||
 	node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 export PORT
+SIM_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null ||
+	node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+export SIM_PORT
 export SP_TEST_URL=http://127.0.0.1:$PORT
+export SP_SIM_URL=http://127.0.0.1:$SIM_PORT
 
 cleanup() {
 	bash "$ROOT/scripts/stack.sh" stop
@@ -29,8 +33,11 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 bash "$ROOT/scripts/stack.sh" start || exit 1
+# the provider client against the simulator (C, cmocka)
+"$SP_BUILD/test_provider" "$SP_VAR/sp.hdf" || provider_rc=1
 node --test --test-concurrency=1 "$ROOT"/tests/http/*.test.mjs
 rc=$?
+[ "${provider_rc:-0}" -eq 0 ] || rc=1
 # A worker that crashed was restarted and the tests may not have seen it:
 # the logs tell (sanitizer reports, signals other than the tests' SIGKILL).
 if grep -E "ERROR: (Address|Leak)Sanitizer|runtime error:|killed by signal ([0-8]|1[0-9])\b" \
