@@ -93,9 +93,10 @@ $(BUILD)/test_rules: tests/unit/test_rules.c $(CORE_OBJ) cgi-src/*.h | $(BUILD)
 	@echo "  LD      $@"
 	@$(CC) $(CFLAGS) -o $@ $(filter %.c %.o,$^) $(shell pkg-config --libs cmocka) $(LIBS_PHONE)
 
-$(BUILD)/test_web: tests/unit/test_web.c cgi-src/webutil.c cgi-src/util.c cgi-src/core_text.c cgi-src/*.h | $(BUILD)
+$(BUILD)/test_web: tests/unit/test_web.c cgi-src/webutil.c cgi-src/util.c cgi-src/core_text.c \
+		cgi-src/signature.c cgi-src/*.h | $(BUILD)
 	@echo "  LD      $@"
-	@$(CC) $(CFLAGS) -o $@ $(filter %.c,$^) $(shell pkg-config --libs cmocka)
+	@$(CC) $(CFLAGS) -o $@ $(filter %.c,$^) $(shell pkg-config --libs cmocka libcrypto)
 
 run: deps all
 	@bash scripts/stack.sh run
@@ -160,7 +161,12 @@ $(BUILD)/bench_core: tests/bench_core.c $(CORE_OBJ) cgi-src/*.h | $(BUILD)
 	@echo "  LD      $@"
 	@$(CC) $(CFLAGS) -o $@ $(filter %.c %.o,$^) $(LIBS_PHONE)
 
-bench: deps all $(BUILD)/bench_core
+$(BUILD)/bench_provider: tests/bench_provider.c $(BUILD)/provider.o $(BUILD)/config.o \
+		$(BUILD)/util.o cgi-src/*.h
+	@echo "  LD      $@"
+	@$(CC) $(CFLAGS) -o $@ $(filter %.c %.o,$^) -lneo_utl -lz $(LIBS_PROVIDER)
+
+bench: deps all $(BUILD)/bench_core $(BUILD)/bench_provider
 	@$(BUILD)/bench_core
 	@bash tests/bench.sh
 

@@ -954,33 +954,40 @@ sim_messages(struct MHD_Connection *c)
 	return reply_json(c, 200, json_pack("{s:o}", "messages", arr));
 }
 
+/* Sets the faults named in f (under S.lock, or before the server starts). */
+static void
+set_faults(const struct form *f)
+{
+	const char *v;
+
+	if ((v = form_get(f, "fail_5xx")) != NULL)
+		S.fault.p5xx = strtod(v, NULL);
+	if ((v = form_get(f, "fail_429")) != NULL)
+		S.fault.p429 = strtod(v, NULL);
+	if ((v = form_get(f, "timeout")) != NULL)
+		S.fault.ptimeout = strtod(v, NULL);
+	if ((v = form_get(f, "slow_ms")) != NULL)
+		S.fault.slow_ms = (int)strtol(v, NULL, 10);
+	if ((v = form_get(f, "duplicate")) != NULL)
+		S.fault.duplicate = (int)strtol(v, NULL, 10);
+	if ((v = form_get(f, "out_of_order")) != NULL)
+		S.fault.out_of_order = (int)strtol(v, NULL, 10);
+	if ((v = form_get(f, "callback_delay_ms")) != NULL)
+		S.fault.delay_ms = (int)strtol(v, NULL, 10);
+	if ((v = form_get(f, "hang_ms")) != NULL)
+		S.fault.hang_ms = (int)strtol(v, NULL, 10);
+	if ((v = form_get(f, "endless")) != NULL)
+		S.fault.endless = (int)strtol(v, NULL, 10);
+}
+
 static enum MHD_Result
 sim_faults(struct MHD_Connection *c, const struct form *f)
 {
-	const char *v;
 	json_t *j;
 
 	pthread_mutex_lock(&S.lock);
-	if (f != NULL) {
-		if ((v = form_get(f, "fail_5xx")) != NULL)
-			S.fault.p5xx = strtod(v, NULL);
-		if ((v = form_get(f, "fail_429")) != NULL)
-			S.fault.p429 = strtod(v, NULL);
-		if ((v = form_get(f, "timeout")) != NULL)
-			S.fault.ptimeout = strtod(v, NULL);
-		if ((v = form_get(f, "slow_ms")) != NULL)
-			S.fault.slow_ms = (int)strtol(v, NULL, 10);
-		if ((v = form_get(f, "duplicate")) != NULL)
-			S.fault.duplicate = (int)strtol(v, NULL, 10);
-		if ((v = form_get(f, "out_of_order")) != NULL)
-			S.fault.out_of_order = (int)strtol(v, NULL, 10);
-		if ((v = form_get(f, "callback_delay_ms")) != NULL)
-			S.fault.delay_ms = (int)strtol(v, NULL, 10);
-		if ((v = form_get(f, "hang_ms")) != NULL)
-			S.fault.hang_ms = (int)strtol(v, NULL, 10);
-		if ((v = form_get(f, "endless")) != NULL)
-			S.fault.endless = (int)strtol(v, NULL, 10);
-	}
+	if (f != NULL)
+		set_faults(f);
 	j = json_pack("{s:f, s:f, s:f, s:i, s:i, s:i, s:i, s:i, s:i, s:i,"
 	    " s:i, s:i, s:i}",
 	    "fail_5xx", S.fault.p5xx, "fail_429", S.fault.p429,
@@ -1113,7 +1120,7 @@ main(int argc, char **argv)
 	struct MHD_Daemon *d;
 	pthread_t disp;
 	int port = 8099, opt;
-	const char *bind_ip = "127.0.0.1";
+	const char *bind_ip = "127.0.0.1", *start_faults = NULL;
 	struct sockaddr_in sa;
 	uint64_t seed;
 
@@ -1122,7 +1129,7 @@ main(int argc, char **argv)
 	sp_strlcpy(S.token, "sim-token", sizeof(S.token));
 	S.fault.delay_ms = 200;
 	S.fault.hang_ms = 15000;
-	while ((opt = getopt(argc, argv, "p:a:t:i:d:")) != -1) {
+	while ((opt = getopt(argc, argv, "p:a:t:i:d:f:")) != -1) {
 		switch (opt) {
 		case 'p': port = atoi(optarg); break;
 		case 'a': sp_strlcpy(S.account, optarg, sizeof(S.account)); break;
@@ -1130,11 +1137,20 @@ main(int argc, char **argv)
 		case 'i': sp_strlcpy(S.inbound_url, optarg,
 		    sizeof(S.inbound_url)); break;
 		case 'd': S.fault.delay_ms = atoi(optarg); break;
+		case 'f': start_faults = optarg; break;
 		default:
 			fprintf(stderr, "usage: sp-sim [-p port] [-a account-sid] "
-			    "[-t auth-token] [-i inbound-url] [-d callback-delay-ms]\n");
+			    "[-t auth-token] [-i inbound-url] [-d callback-delay-ms]"
+			    "\n              [-f faults, as POST /sim/faults takes "
+			    "them: fail_5xx=0.1&fail_429=0.05&...]\n");
 			return 2;
 		}
+	}
+	if (start_faults != NULL) {
+		struct form f;
+		form_parse(&f, start_faults, strlen(start_faults));
+		set_faults(&f);
+		free(f.buf);
 	}
 	if (getrandom(&seed, sizeof(seed), 0) != (ssize_t)sizeof(seed))
 		seed = (uint64_t)time(NULL);

@@ -7,6 +7,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 export SP_VAR=${SP_BENCH_VAR:-$ROOT/var/bench}
 export PORT=${BENCH_PORT:-18181}
+export SIM_PORT=${BENCH_SIM_PORT:-18199}
 export SP_SEED=none
 export SP_DB_POOL=2G
 export SP_BUILD=${SP_BUILD:-$ROOT/build}
@@ -79,6 +80,8 @@ run() {
 # warm-up: every worker connected and its statements prepared
 wrk -t2 -c"$CONNS" -d3s -H "Cookie: $cookie" "$B/conversations/$conv" >/dev/null
 wrk -t2 -c"$CONNS" -d2s -H "Cookie: $cookie" "$B/conversations" >/dev/null
+echo
+"$SP_BUILD/bench_provider" "$SP_VAR/sp.hdf" 20000 64
 rss0=$(worker_rss)
 echo
 echo "wrk -t2 -c$CONNS -d$DURATION on loopback, $(nproc) cores, $(grep -c . <<<"$(pgrep -P "$(cat "$SP_VAR/run/portal.pid")")") portal workers"

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "signature.h"
 #include "webutil.h"
 
 static const struct {
@@ -132,6 +133,49 @@ test_email_shapes(void **state)
 	assert_false(webutil_email_ok("<a>@c"));
 }
 
+/* Computed by hand from the documented algorithm (Python's hmac over the
+ * URL and the sorted name+value pairs); the first is the provider's own
+ * documentation example. */
+static void
+test_signature_vectors(void **state)
+{
+	char out[SIG_LEN];
+	struct sig_param doc[] = {
+		{ "To", "+18005551212" }, { "From", "+12349013030" },
+		{ "Digits", "1234" }, { "Caller", "+12349013030" },
+		{ "CallSid", "CA1234567890ABCDE" },
+	};
+	struct sig_param status[] = {
+		{ "MessageStatus", "delivered" }, { "ErrorCode", "" },
+		{ "MessageSid", "SM0123456789abcdef0123456789abcdef" },
+	};
+	struct sig_param utf8[] = {
+		{ "From", "+14155552671" },
+		{ "Body", "Caf\xc3\xa9 \xf0\x9f\x98\x80 & <b>" },
+	};
+
+	(void)state;
+	assert_int_equal(sig_compute("12345",
+	    "https://mycompany.com/myapp.php?foo=1&bar=2", doc, 5, out), 0);
+	assert_string_equal(out, "0/KCTR6DLpKmkAf8muzZqo1nDgQ=");
+	assert_int_equal(sig_compute("secret-token",
+	    "https://portal.example/hooks/provider/status", status, 3, out), 0);
+	assert_string_equal(out, "llIA0lY5uI2EWf7vDn4OkfXNaAI=");
+	assert_int_equal(sig_compute("tok",
+	    "http://127.0.0.1:8080/hooks/provider/inbound", NULL, 0, out), 0);
+	assert_string_equal(out, "2ymPIO+XuubrGe4qgUUHylCFQhY=");
+	assert_int_equal(sig_compute("tok", "http://x/y", utf8, 2, out), 0);
+	assert_string_equal(out, "+s11aYJpZkSkeHnH0udrJkKvnb8=");
+	assert_true(sig_verify("tok", "http://x/y", utf8, 2,
+	    "+s11aYJpZkSkeHnH0udrJkKvnb8="));
+	assert_false(sig_verify("tok", "http://x/y", utf8, 2,
+	    "+s11aYJpZkSkeHnH0udrJkKvnb9="));
+	assert_false(sig_verify("tok", "http://x/y", utf8, 2, NULL));
+	assert_false(sig_verify("tok", "http://x/y", utf8, 2, ""));
+	assert_false(sig_verify("tok", "http://x/y?", utf8, 2,
+	    "+s11aYJpZkSkeHnH0udrJkKvnb8="));
+}
+
 int
 main(void)
 {
@@ -142,6 +186,7 @@ main(void)
 		cmocka_unit_test(test_tokens_compare_whole),
 		cmocka_unit_test(test_cursors_parse_or_refuse),
 		cmocka_unit_test(test_email_shapes),
+		cmocka_unit_test(test_signature_vectors),
 	};
 
 	return cmocka_run_group_tests_name("web", tests, NULL, NULL);
