@@ -30,7 +30,8 @@ sig_compute(const char *token, const char *url, struct sig_param *params,
 	size_t len = strlen(url), i, off;
 	int rc = -1;
 
-	qsort(params, n, sizeof(*params), by_name);
+	if (n > 0)
+		qsort(params, n, sizeof(*params), by_name);
 	for (i = 0; i < n; i++)
 		len += strlen(params[i].name) + strlen(params[i].value);
 	if (len > SIG_MSG_MAX || (msg = malloc(len + 1)) == NULL)
