@@ -8,7 +8,7 @@ CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror $(OPT) -g \
 	   -I/usr/include/ClearSilver -Icgi-src \
 	   $(shell pkg-config --cflags libmariadb libargon2 libcrypto jansson libcurl libmicrohttpd 2>/dev/null)
 LIBS_WEB = -lfcgi -lneo_cgi -lneo_cs -lneo_utl -lz \
-	   $(shell pkg-config --libs libmariadb libargon2 libcrypto 2>/dev/null)
+	   $(shell pkg-config --libs libmariadb libargon2 libcrypto jansson 2>/dev/null)
 
 CXX     ?= c++
 CXXFLAGS += -std=c++17 -Wall -Wextra -Werror $(OPT) -g -Icgi-src
@@ -21,7 +21,9 @@ COMMON_SRC = cgi-src/util.c cgi-src/webutil.c cgi-src/config.c cgi-src/db.c $(CO
 PORTAL_SRC = cgi-src/main.c cgi-src/web.c cgi-src/route.c cgi-src/auth.c \
 	     cgi-src/store_users.c cgi-src/store_conversations.c \
 	     cgi-src/page_login.c cgi-src/page_conversations.c \
-	     cgi-src/page_misc.c
+	     cgi-src/page_misc.c cgi-src/page_compose.c cgi-src/page_message.c \
+	     cgi-src/hook_status.c cgi-src/delivery.c cgi-src/store_messages.c \
+	     cgi-src/signature.c
 ADMIN_SRC  = cgi-src/admin.c cgi-src/auth_password.c
 
 PORTAL_OBJ = $(patsubst cgi-src/%.c,$(BUILD)/%.o,$(COMMON_SRC) $(PORTAL_SRC) cgi-src/auth_password.c)
@@ -39,6 +41,7 @@ FUZZ_TARGETS = phone inbound lint request
 
 .PHONY: all deps run stop test unit http bench asan fuzz fuzz-build clean
 all: $(BUILD)/sp-portal $(BUILD)/sp-admin $(BUILD)/sp-check $(BUILD)/sp-sim \
+	$(BUILD)/sp-sender \
 	$(BUILD)/test_provider
 
 deps:
@@ -71,6 +74,15 @@ $(BUILD)/sp-sim: $(SIM_OBJ)
 	@$(CC) $(CFLAGS) -o $@ $^ $(shell pkg-config --libs libmicrohttpd jansson libcurl libcrypto) -lpthread
 
 LIBS_PROVIDER = $(shell pkg-config --libs libcurl jansson libcrypto)
+
+SENDER_OBJ = $(patsubst cgi-src/%.c,$(BUILD)/%.o,$(COMMON_SRC) cgi-src/sender.c \
+	     cgi-src/provider.c cgi-src/delivery.c cgi-src/store_queue.c \
+	     cgi-src/store_messages.c cgi-src/store_conversations.c) $(SHIM_OBJ)
+
+$(BUILD)/sp-sender: $(SENDER_OBJ)
+	@echo "  LD      $@"
+	@$(CC) $(CFLAGS) -o $@ $^ -lneo_utl -lz \
+	    $(shell pkg-config --libs libmariadb) $(LIBS_PROVIDER) $(LIBS_PHONE)
 
 # The provider client against a running simulator (tests/run-http.sh).
 $(BUILD)/test_provider: tests/provider/test_provider.c $(BUILD)/provider.o \

@@ -66,6 +66,23 @@ config_load(struct sp_config *cfg, const char *path)
 	cfg->provider_timeout_ms = hdf_get_int_value(hdf, "Provider.TimeoutMs",
 	    10000);
 
+	cfg->sender_batch = hdf_get_int_value(hdf, "Sender.Batch", 50);
+	cfg->sender_parallel = hdf_get_int_value(hdf, "Sender.Parallel", 32);
+	cfg->sender_lease_s = hdf_get_int_value(hdf, "Sender.LeaseSeconds", 60);
+	cfg->sender_pacing = hdf_get_int_value(hdf, "Sender.Pacing", 1);
+	cfg->sender_lookup_ttl_days =
+	    hdf_get_int_value(hdf, "Sender.LookupTTLDays", 30);
+	cfg->sender_max_attempts = hdf_get_int_value(hdf, "Sender.MaxAttempts", 5);
+	cfg->sender_retry_s = hdf_get_int_value(hdf, "Sender.RetrySeconds", 5);
+	cfg->sender_stuck_s = hdf_get_int_value(hdf, "Sender.StuckSeconds", 3600);
+	cfg->sender_stuck_polls = hdf_get_int_value(hdf, "Sender.StuckPolls", 3);
+	cfg->sender_poll_s = hdf_get_int_value(hdf, "Sender.PollSeconds", 30);
+	if (cfg->sender_lease_s * 1000L < cfg->provider_timeout_ms * 2) {
+		sp_log("config %s: Sender.LeaseSeconds must cover two provider "
+		    "timeouts", path);
+		goto out;
+	}
+
 	if (strlen(cfg->session_secret) < 32) {
 		sp_log("config %s: Session.Secret must be at least 32 hex "
 		    "digits", path);

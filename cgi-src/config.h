@@ -28,6 +28,19 @@ struct sp_config {
 	char	 provider_account_sid[64];
 	char	 provider_auth_token[128];
 	long	 provider_timeout_ms;	/* whole request; connect gets 3 s */
+
+	/* sp-sender */
+	int	 sender_batch;		/* messages claimed at once */
+	int	 sender_parallel;	/* provider requests in flight */
+	int	 sender_lease_s;	/* a claim's lease: a dead sender's
+					 * messages are taken over after it */
+	int	 sender_pacing;		/* 0: no pacing (benchmarks only) */
+	int	 sender_lookup_ttl_days;
+	int	 sender_max_attempts;
+	int	 sender_retry_s;	/* first backoff; doubles each attempt */
+	int	 sender_stuck_s;	/* "sent" with no receipt this long: poll */
+	int	 sender_stuck_polls;	/* then "unconfirmed" after this many */
+	int	 sender_poll_s;		/* how often to look for stuck messages */
 };
 
 /* Reads path into cfg, with defaults for what it leaves out; 0 or -1 (logged). */

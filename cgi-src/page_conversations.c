@@ -93,28 +93,39 @@ fail:
 	return web_error(r, 500, "Could not build the page.");
 }
 
-/* 200 with the thread, oldest first (the latest 100; ?before=<id> for
- * earlier ones); 404 when the conversation is not this business's. */
+/*
+ * Fills the page data of a thread: the lead, its banners, the compose box
+ * and the messages (the latest 100 before `before`, oldest first). 0, or an
+ * HTTP status when the page cannot be shown (the answer is then the
+ * caller's to give): 404 when the conversation is not this business's.
+ */
 int
-page_conversation_show(struct req *r)
+thread_fill(struct req *r, long long conversation_id, long long before)
 {
 	struct db_res t;
-	long long before = 0;
 	unsigned i, n, shown;
 	const char *v;
-	int rc;
+	char nonce[33];
 
-	if ((rc = web_text(r, "before", 20, &v)) != WEB_MISSING &&
-	    (rc != 0 || sp_parse_ll(v, 1, INT64_MAX, &before) != 0))
-		return web_error(r, 400, "The page link is malformed.");
-	if (store_thread(&t, r->s.business_id, r->param[0], before,
+	if (store_thread(&t, r->s.business_id, conversation_id, before,
 	    THREAD_PAGE + 1) != 0)
-		return web_db_error(r);
+		return 503;
 	if (t.nrows == 0) {
 		db_res_free(&t);
-		return web_error(r, 404, "There is no such conversation in "
-		    "your business.");
+		return 404;
 	}
+	/* a fresh token per form: a double click sends one text */
+	if (sp_token(nonce, 16) != 0 || web_set(r, "Compose.Nonce", nonce) != 0)
+		goto fail;
+	if (db_get(&t, 0, CONV_COOLDOWN_MS) != NULL &&
+	    web_set_time(r, "Lead.CooldownUntil",
+	    db_get_ll(&t, 0, CONV_COOLDOWN_MS, 0)) != 0)
+		goto fail;
+	if (web_set_int(r, "Lead.ProviderOptOut",
+	    db_get_ll(&t, 0, CONV_PROVIDER_OPTOUT, 0)) != 0 ||
+	    web_set(r, "Lead.CooldownAdvice",
+	    reason_advice(REASON_CARRIER_FILTERED)) != 0)
+		goto fail;
 	v = db_get(&t, 0, CONV_NAME);
 	if (web_set(r, "Page.Title", v != NULL && *v != '\0' ? v :
 	    "Conversation") != 0 ||
@@ -155,10 +166,18 @@ page_conversation_show(struct req *r)
 		    web_put(h, "Direction", db_get(&t, i, MSG_DIRECTION)) != 0 ||
 		    web_put(h, "Body", db_get(&t, i, MSG_BODY)) != 0 ||
 		    web_put(h, "Agent", db_get(&t, i, MSG_AGENT)) != 0 ||
+		    web_put_int(h, "Unconfirmed",
+		    db_get_ll(&t, i, MSG_UNCONFIRMED, 0)) != 0 ||
 		    web_put_time(r, h, "Time",
 		    db_get_ll(&t, i, MSG_CREATED_MS, 0)) != 0 ||
 		    set_status(h, db_get(&t, i, MSG_STATUS),
 		    db_get(&t, i, MSG_REASON), db_get(&t, i, MSG_CODE)) != 0)
+			goto fail;
+		/* no receipt after the last poll: the article's Delivered,
+		 * "reached the carrier network", said as unconfirmed */
+		if (db_get_ll(&t, i, MSG_UNCONFIRMED, 0) &&
+		    (web_put(h, "Status.Shown", "Delivered") != 0 ||
+		    web_put(h, "Status.Class", "delivered") != 0))
 			goto fail;
 	}
 	if (t.nrows > THREAD_PAGE && web_set(r, "Page.Earlier",
@@ -167,8 +186,36 @@ page_conversation_show(struct req *r)
 	if (before != 0)
 		web_set_int(r, "Page.NotLatest", 1);
 	db_res_free(&t);
-	return web_render(r, 200, "conversation.cs");
+	return 0;
 fail:
 	db_res_free(&t);
+	return 500;
+}
+
+int
+thread_error(struct req *r, int status)
+{
+	if (status == 404)
+		return web_error(r, 404, "There is no such conversation in "
+		    "your business.");
+	if (status == 503)
+		return web_db_error(r);
 	return web_error(r, 500, "Could not build the page.");
+}
+
+/* 200 with the thread, oldest first (the latest 100; ?before=<id> for
+ * earlier ones); 404 when the conversation is not this business's. */
+int
+page_conversation_show(struct req *r)
+{
+	long long before = 0;
+	const char *v;
+	int rc;
+
+	if ((rc = web_text(r, "before", 20, &v)) != WEB_MISSING &&
+	    (rc != 0 || sp_parse_ll(v, 1, INT64_MAX, &before) != 0))
+		return web_error(r, 400, "The page link is malformed.");
+	if ((rc = thread_fill(r, r->param[0], before)) != 0)
+		return thread_error(r, rc);
+	return web_render(r, 200, "conversation.cs");
 }

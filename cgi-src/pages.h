@@ -11,6 +11,22 @@ int	 page_logout(struct req *);
 /* page_conversations.c */
 int	 page_conversations_index(struct req *);
 int	 page_conversation_show(struct req *);
+/* The thread's page data (0), or the status to answer with. */
+int	 thread_fill(struct req *, long long conversation_id, long long before);
+int	 thread_error(struct req *, int status);
+/* page_compose.c */
+int	 page_compose_send(struct req *);
+int	 page_compose_lint(struct req *);
+/* page_message.c */
+int	 page_message_show(struct req *);
+/* hook_status.c */
+int	 hook_status(struct req *);
+struct form_pair;
+/* Checks the provider's signature over the body; 1 with the decoded
+ * parameters in pairs (*n of them), else 0. */
+int	 hook_verify(struct req *, struct form_pair *pairs, int *n);
+const char *hook_param(const struct form_pair *pairs, int n,
+	    const char *name);
 /* page_misc.c */
 int	 page_home(struct req *);
 int	 page_ping(struct req *);

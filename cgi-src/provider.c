@@ -424,7 +424,8 @@ provider_fetch(struct provider *p, const char *sid, struct prov_message *out)
 
 enum prov_result
 provider_list(struct provider *p, const char *to, const char *from,
-    const char *date, struct prov_message *out, size_t max, size_t *n)
+    const char *date, const char *body, struct prov_message *out, size_t max,
+    size_t *n)
 {
 	struct buf b = { 0 };
 	char url[1024];
@@ -458,8 +459,12 @@ provider_list(struct provider *p, const char *to, const char *from,
 		}
 		for (i = 0; i < json_array_size(arr) && *n < max; i++) {
 			json_t *m = json_array_get(arr, i);
+			json_t *b = json_object_get(m, "body");
 			memset(&out[*n], 0, sizeof(out[*n]));
 			if (!json_is_object(m))
+				continue;
+			if (body != NULL && (!json_is_string(b) ||
+			    strcmp(json_string_value(b), body) != 0))
 				continue;
 			fill_message(m, &out[*n]);
 			out[*n].result = PROV_OK;
@@ -478,35 +483,43 @@ out:
 	return res;
 }
 
-void
-provider_lookup(struct provider *p, const char *e164, struct prov_lookup *out)
+static int
+prepare_lookup(struct provider *p, CURL *c, struct buf *b, const char *e164)
 {
-	struct buf b = { 0 };
 	char url[512], *esc;
-	long status;
-	CURLcode rc;
+
+	setup(p, c, b);
+	if ((esc = curl_easy_escape(c, e164, 0)) == NULL)
+		return -1;
+	snprintf(url, sizeof(url),
+	    "%s/v2/PhoneNumbers/%s?Fields=line_type_intelligence", p->lookup, esc);
+	curl_free(esc);
+	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+	return 0;
+}
+
+static void
+finish_lookup(CURL *c, CURLcode rc, struct buf *b, const char *e164,
+    struct prov_lookup *out)
+{
+	long status = 0;
 	json_error_t jerr;
 	json_t *o = NULL, *lti;
 
 	memset(out, 0, sizeof(*out));
 	out->result = PROV_UNKNOWN;
-	if ((esc = curl_easy_escape(p->easy, e164, 0)) == NULL) {
-		out->result = PROV_LOCAL;
-		return;
-	}
-	snprintf(url, sizeof(url),
-	    "%s/v2/PhoneNumbers/%s?Fields=line_type_intelligence", p->lookup, esc);
-	curl_free(esc);
-	if (get(p, url, &b, &status, &rc) != 0) {
+	if (rc != CURLE_OK) {
 		snprintf(out->error_message, sizeof(out->error_message), "%s",
 		    curl_easy_strerror(rc));
 		goto out;
 	}
+	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
 	out->http_status = status;
-	o = json_loadb(b.data ? b.data : "", b.len, 0, &jerr);
+	o = json_loadb(b->data ? b->data : "", b->len, 0, &jerr);
 	if (status != 200) {
 		if (status >= 400 && status < 500 && status != 429 &&
-		    parse_refusal(status, b.data ? b.data : "", b.len,
+		    parse_refusal(status, b->data ? b->data : "", b->len,
 		    &out->error_code, out->error_message,
 		    sizeof(out->error_message)))
 			out->result = PROV_REFUSED;
@@ -533,14 +546,40 @@ out:
 	if (out->result != PROV_OK)
 		sp_log("provider: look-up %s: %s", e164, out->error_message);
 	json_decref(o);
-	free(b.data);
 }
 
 void
-provider_send_many(struct provider *p, struct prov_send *reqs, size_t n,
-    int parallel)
+provider_lookup(struct provider *p, const char *e164, struct prov_lookup *out)
 {
-	char *forms[POOL] = { 0 };
+	struct buf b = { 0 };
+
+	if (prepare_lookup(p, p->easy, &b, e164) != 0) {
+		memset(out, 0, sizeof(*out));
+		out->result = PROV_LOCAL;
+		return;
+	}
+	finish_lookup(p->easy, curl_easy_perform(p->easy), &b, e164, out);
+	free(b.data);
+}
+
+/*
+ * Runs n requests with at most `parallel` in flight on the multi handle:
+ * prepare(i) sets up pool handle `slot` for request i (0, or -1 to skip it
+ * with its result left for prepare to fill), done(i) reads the answer.
+ */
+struct many_ops {
+	int	(*prepare)(struct provider *, size_t i, CURL *, struct buf *,
+		    void *ctx);
+	void	(*done)(struct provider *, size_t i, CURL *, CURLcode,
+		    struct buf *, void *ctx);
+	void	(*cleanup)(size_t i, void *ctx);
+};
+
+static void
+run_many(struct provider *p, size_t n, int parallel,
+    const struct many_ops *ops, void *ctx)
+{
+	int busy[POOL] = { 0 };
 	size_t slot_req[POOL];
 	size_t next = 0, done = 0, i;
 	int running = 0, active = 0;
@@ -552,20 +591,17 @@ provider_send_many(struct provider *p, struct prov_send *reqs, size_t n,
 	for (i = 0; i < (size_t)parallel; i++)
 		if (p->pool[i] == NULL && (p->pool[i] = curl_easy_init()) == NULL)
 			parallel = (int)i;
+	if (parallel == 0)
+		return;
 	while (done < n) {
 		CURLMsg *msg;
 		int left;
 
-		/* fill free slots */
 		for (i = 0; i < (size_t)parallel && next < n; i++) {
-			if (forms[i] != NULL)
+			if (busy[i])
 				continue;
-			memset(&reqs[next].out, 0, sizeof(reqs[next].out));
-			forms[i] = prepare_send(p, p->pool[i], &p->pool_buf[i],
-			    reqs[next].from, reqs[next].to, reqs[next].body,
-			    reqs[next].status_callback);
-			if (forms[i] == NULL) {
-				reqs[next].out.result = PROV_LOCAL;
+			if (ops->prepare(p, next, p->pool[i], &p->pool_buf[i],
+			    ctx) != 0) {
 				next++;
 				done++;
 				continue;
@@ -573,6 +609,7 @@ provider_send_many(struct provider *p, struct prov_send *reqs, size_t n,
 			curl_easy_setopt(p->pool[i], CURLOPT_PRIVATE, (void *)i);
 			curl_multi_add_handle(p->multi, p->pool[i]);
 			slot_req[i] = next++;
+			busy[i] = 1;
 			active++;
 		}
 		if (active == 0)
@@ -580,20 +617,110 @@ provider_send_many(struct provider *p, struct prov_send *reqs, size_t n,
 		curl_multi_perform(p->multi, &running);
 		while ((msg = curl_multi_info_read(p->multi, &left)) != NULL) {
 			void *priv;
-			size_t s;
+			size_t sl;
 			if (msg->msg != CURLMSG_DONE)
 				continue;
 			curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &priv);
-			s = (size_t)priv;
-			finish(p->pool[s], msg->data.result, &p->pool_buf[s],
-			    &reqs[slot_req[s]].out);
-			curl_multi_remove_handle(p->multi, p->pool[s]);
-			free(forms[s]);
-			forms[s] = NULL;
+			sl = (size_t)priv;
+			ops->done(p, slot_req[sl], p->pool[sl], msg->data.result,
+			    &p->pool_buf[sl], ctx);
+			curl_multi_remove_handle(p->multi, p->pool[sl]);
+			if (ops->cleanup != NULL)
+				ops->cleanup(slot_req[sl], ctx);
+			busy[sl] = 0;
 			active--;
 			done++;
 		}
 		if (running > 0)
 			curl_multi_poll(p->multi, NULL, 0, 100, NULL);
 	}
+}
+
+struct lookup_ctx {
+	const char		**numbers;
+	struct prov_lookup	*out;
+};
+
+static int
+lk_prepare(struct provider *p, size_t i, CURL *c, struct buf *b, void *ctx)
+{
+	struct lookup_ctx *lc = ctx;
+
+	if (prepare_lookup(p, c, b, lc->numbers[i]) != 0) {
+		memset(&lc->out[i], 0, sizeof(lc->out[i]));
+		lc->out[i].result = PROV_LOCAL;
+		return -1;
+	}
+	return 0;
+}
+
+static void
+lk_done(struct provider *p, size_t i, CURL *c, CURLcode rc, struct buf *b,
+    void *ctx)
+{
+	struct lookup_ctx *lc = ctx;
+
+	(void)p;
+	finish_lookup(c, rc, b, lc->numbers[i], &lc->out[i]);
+}
+
+void
+provider_lookup_many(struct provider *p, const char **numbers,
+    struct prov_lookup *out, size_t n, int parallel)
+{
+	struct lookup_ctx lc = { numbers, out };
+	static const struct many_ops ops = { lk_prepare, lk_done, NULL };
+
+	run_many(p, n, parallel, &ops, &lc);
+}
+
+struct send_ctx {
+	struct prov_send	*reqs;
+};
+
+static int
+sd_prepare(struct provider *p, size_t i, CURL *c, struct buf *b, void *ctx)
+{
+	struct prov_send *r = &((struct send_ctx *)ctx)->reqs[i];
+
+	memset(&r->out, 0, sizeof(r->out));
+	r->form = prepare_send(p, c, b, r->from, r->to, r->body,
+	    r->status_callback);
+	if (r->form == NULL) {
+		r->out.result = PROV_LOCAL;
+		sp_strlcpy(r->out.error_message, "out of memory",
+		    sizeof(r->out.error_message));
+		return -1;
+	}
+	return 0;
+}
+
+static void
+sd_done(struct provider *p, size_t i, CURL *c, CURLcode rc, struct buf *b,
+    void *ctx)
+{
+	struct prov_send *r = &((struct send_ctx *)ctx)->reqs[i];
+
+	(void)p;
+	finish(c, rc, b, &r->out);
+}
+
+static void
+sd_cleanup(size_t i, void *ctx)
+{
+	struct prov_send *r = &((struct send_ctx *)ctx)->reqs[i];
+
+	free(r->form);
+	r->form = NULL;
+}
+
+void
+provider_send_many(struct provider *p, struct prov_send *reqs, size_t n,
+    int parallel)
+{
+	struct send_ctx sc;
+	static const struct many_ops ops = { sd_prepare, sd_done, sd_cleanup };
+
+	sc.reqs = reqs;
+	run_many(p, n, parallel, &ops, &sc);
 }

@@ -54,11 +54,12 @@ void	 provider_send(struct provider *p, const char *from, const char *to,
 	    struct prov_message *out);
 void	 provider_fetch(struct provider *p, const char *sid,
 	    struct prov_message *out);
-/* Messages to `to` from `from` sent on or after date (YYYY-MM-DD, or NULL),
- * newest first, at most max; *n gets how many. Returns the result. */
+/* Messages to `to` from `from` sent on or after date (YYYY-MM-DD, or NULL)
+ * and, when body is not NULL, with that body; newest first, at most max;
+ * *n gets how many. Returns the result. */
 enum prov_result provider_list(struct provider *p, const char *to,
-	    const char *from, const char *date, struct prov_message *out,
-	    size_t max, size_t *n);
+	    const char *from, const char *date, const char *body,
+	    struct prov_message *out, size_t max, size_t *n);
 void	 provider_lookup(struct provider *p, const char *e164,
 	    struct prov_lookup *out);
 
@@ -69,11 +70,16 @@ struct prov_send {
 	const char		*body;
 	const char		*status_callback;
 	struct prov_message	 out;
+	char			*form;	/* the client's, while in flight */
 };
 /* Sends each of reqs[0..n) with at most `parallel` in flight; fills each
  * one's out. */
 void	 provider_send_many(struct provider *p, struct prov_send *reqs,
 	    size_t n, int parallel);
+
+/* Looks up numbers[0..n) with at most `parallel` in flight. */
+void	 provider_lookup_many(struct provider *p, const char **numbers,
+	    struct prov_lookup *out, size_t n, int parallel);
 
 /* Exposed for tests: parse a send/fetch answer body. */
 void	 provider_parse_message(long http_status, const char *body, size_t len,

@@ -14,6 +14,10 @@
 
 extern char **environ;
 
+/* A webhook has no session and no CSRF token: its handler checks the
+ * provider's signature instead. */
+#define WEBHOOK	(-1)
+
 struct route {
 	const char	*method;
 	const char	*pattern;
@@ -28,19 +32,16 @@ static const struct route routes[] = {
 	{ "POST", "/logout",		page_logout,		ROLES_ANY },
 	{ "GET",  "/conversations",	page_conversations_index, ROLES_BUSINESS },
 	{ "GET",  "/conversations/:id",	page_conversation_show,	ROLES_BUSINESS },
+	{ "POST", "/conversations/:id/messages", page_compose_send, ROLES_BUSINESS },
+	{ "GET",  "/conversations/:id/lint", page_compose_lint,	ROLES_BUSINESS },
+	{ "GET",  "/messages/:id",	page_message_show,	ROLES_BUSINESS },
+	{ "POST", "/hooks/provider/status", hook_status,	WEBHOOK },
 	{ "GET",  "/ping",		page_ping,		ROLE_PUBLIC },
 	{ "GET",  "/_error/:code",	page_error_code,	ROLE_PUBLIC },
 };
 
 /* cgiwrap callbacks: ClearSilver's cgi kit reads the current request
  * through these (one request at a time per process). */
-static const char *
-param(struct req *r, const char *name)
-{
-	if (r->fcgi != NULL)
-		return FCGX_GetParam(name, r->fcgi->envp);
-	return getenv(name);
-}
 
 static int
 cb_read(void *data, char *buf, int len)
@@ -76,7 +77,7 @@ static char *
 cb_getenv(void *data, const char *name)
 {
 	struct req *r = data;
-	const char *v = param(r, name);
+	const char *v = web_env(r, name);
 
 	/* a refused body is not there for the cgi kit to read */
 	if (r->body_refused && strcmp(name, "CONTENT_LENGTH") == 0)
@@ -118,7 +119,7 @@ cb_iterenv(void *data, int n, char **k, char **v)
 static int
 read_body(struct req *r)
 {
-	const char *cl = param(r, "CONTENT_LENGTH");
+	const char *cl = web_env(r, "CONTENT_LENGTH");
 	long long len;
 	size_t got = 0;
 
@@ -150,7 +151,7 @@ read_body(struct req *r)
 static int
 form_urlencoded(struct req *r)
 {
-	const char *ct = param(r, "CONTENT_TYPE");
+	const char *ct = web_env(r, "CONTENT_TYPE");
 
 	return ct != NULL && strncasecmp(ct,
 	    "application/x-www-form-urlencoded", 33) == 0;
@@ -204,6 +205,8 @@ dispatch(struct req *r)
 		return web_error(r, 405, "This page does not accept that kind "
 		    "of request.");
 	}
+	if (match->roles == WEBHOOK)
+		return match->fn(r);
 	if ((rc = auth_session_load(r)) != 0)
 		return web_db_error(r);
 	if (match->roles != ROLE_PUBLIC && !r->logged_in) {
@@ -231,15 +234,15 @@ dispatch(struct req *r)
 static int
 start(struct req *r)
 {
-	const char *m = param(r, "REQUEST_METHOD");
-	const char *path = param(r, "PATH_INFO");
-	const char *qs = param(r, "QUERY_STRING");
+	const char *m = web_env(r, "REQUEST_METHOD");
+	const char *path = web_env(r, "PATH_INFO");
+	const char *qs = web_env(r, "QUERY_STRING");
 	NEOERR *err;
 	int body_rc;
 
 	sp_strlcpy(r->method, m ? m : "GET", sizeof(r->method));
 	if (path == NULL || *path == '\0')
-		path = param(r, "DOCUMENT_URI");
+		path = web_env(r, "DOCUMENT_URI");
 	if (sp_strlcpy(r->path, path ? path : "/", sizeof(r->path)) >=
 	    sizeof(r->path))
 		r->path[0] = '\0';
@@ -319,6 +322,7 @@ web_serve(FCGX_Request *fcgi, const struct sp_config *cfg)
 		cgi_destroy(&r.cgi);
 	string_clear(&r.headers);
 	free(r.body);
+	free(r.form_buf);
 	sp_log_set_request(NULL);
 }
 

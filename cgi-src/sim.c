@@ -1166,7 +1166,7 @@ main(int argc, char **argv)
 	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
 	    MHD_USE_ERROR_LOG, (uint16_t)port, NULL, NULL, handler, NULL,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)16,
+	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)64,
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned int)4000,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)60,
 	    MHD_OPTION_NOTIFY_COMPLETED, completed, NULL, MHD_OPTION_END);

@@ -31,7 +31,10 @@ store_inbox(struct db_res *res, unsigned business_id, long long before_ms,
 #define THREAD_HEAD \
 	"SELECT c.id, l.id, l.name, l.phone_e164, l.phone_raw, l.email, " \
 	"l.opted_out, CAST(UNIX_TIMESTAMP(l.opted_out_at) * 1000 AS SIGNED), " \
-	"l.phone_valid, l.line_type, l.is_spam, n.e164, "
+	"l.phone_valid, l.line_type, l.is_spam, n.e164, " \
+	"IF(l.cooldown_until > NOW(3), " \
+	"CAST(UNIX_TIMESTAMP(l.cooldown_until) * 1000 AS SIGNED), NULL), " \
+	"l.provider_opted_out, "
 
 int
 store_thread(struct db_res *res, unsigned business_id,
@@ -41,7 +44,8 @@ store_thread(struct db_res *res, unsigned business_id,
 	 * outer join here would sort in a temporary table. */
 	if (db_query(res, THREAD_HEAD
 	    "m.id, m.direction, m.body, m.status, m.reason, m.error_code, "
-	    "CAST(UNIX_TIMESTAMP(m.created_at) * 1000 AS SIGNED), u.name "
+	    "CAST(UNIX_TIMESTAMP(m.created_at) * 1000 AS SIGNED), u.name, "
+	    "m.unconfirmed "
 	    "FROM messages m JOIN conversations c ON c.id = m.conversation_id "
 	    "JOIN leads l ON l.id = c.lead_id "
 	    "JOIN sending_numbers n ON n.id = c.sending_number_id "
@@ -57,7 +61,7 @@ store_thread(struct db_res *res, unsigned business_id,
 	/* no message to show: the conversation alone, if it is ours */
 	db_res_free(res);
 	return db_query(res, THREAD_HEAD
-	    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+	    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
 	    "FROM conversations c JOIN leads l ON l.id = c.lead_id "
 	    "JOIN sending_numbers n ON n.id = c.sending_number_id "
 	    "WHERE c.id = ? AND c.business_id = ?",

@@ -20,9 +20,10 @@ int	 store_inbox(struct db_res *res, unsigned business_id,
 enum {
 	CONV_ID, CONV_LEAD_ID, CONV_NAME, CONV_PHONE, CONV_PHONE_RAW,
 	CONV_EMAIL, CONV_OPTED_OUT, CONV_OPTED_OUT_MS, CONV_PHONE_VALID,
-	CONV_LINE_TYPE, CONV_SPAM, CONV_FROM,
+	CONV_LINE_TYPE, CONV_SPAM, CONV_FROM, CONV_COOLDOWN_MS,
+	CONV_PROVIDER_OPTOUT,
 	MSG_ID, MSG_DIRECTION, MSG_BODY, MSG_STATUS, MSG_REASON, MSG_CODE,
-	MSG_CREATED_MS, MSG_AGENT, THREAD__COLS
+	MSG_CREATED_MS, MSG_AGENT, MSG_UNCONFIRMED, THREAD__COLS
 };
 /* The conversation, if it belongs to the business (else no row), with its
  * messages newest first whose ids are below before_id (0: the newest),

@@ -38,6 +38,14 @@ web_cookie(struct req *r, const char *name)
 }
 
 const char *
+web_env(struct req *r, const char *name)
+{
+	if (r->fcgi != NULL)
+		return FCGX_GetParam(name, r->fcgi->envp);
+	return getenv(name);
+}
+
+const char *
 web_remote_addr(struct req *r)
 {
 	return hdf_get_value(r->hdf, "CGI.RemoteAddress", "");
@@ -338,6 +346,12 @@ web_plain(struct req *r, int status, const char *text)
 {
 	return respond(r, status, "text/plain; charset=utf-8", text,
 	    strlen(text));
+}
+
+int
+web_json(struct req *r, int status, const char *json)
+{
+	return respond(r, status, "application/json", json, strlen(json));
 }
 
 int

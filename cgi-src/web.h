@@ -44,6 +44,7 @@ struct req {
 	size_t			 body_len;
 	size_t			 body_pos;
 	int			 body_refused;
+	char			*form_buf;	/* a webhook's decoded body */
 	int			 logged_in;
 	struct session		 s;
 	long long		 param[WEB_MAX_PARAMS];	/* :id segments */
@@ -68,6 +69,8 @@ int	 web_text(struct req *r, const char *name, size_t maxlen,
 int	 web_int(struct req *r, const char *name, long long min,
 	    long long max, long long *out);
 const char *web_cookie(struct req *r, const char *name);
+/* A FastCGI parameter (CGI variable) of the request, or NULL. */
+const char *web_env(struct req *r, const char *name);
 /* The client's address as nginx saw it. */
 const char *web_remote_addr(struct req *r);
 
@@ -93,6 +96,7 @@ void	 web_cookie_set(struct req *r, const char *name, const char *value,
 int	 web_render(struct req *r, int status, const char *tmpl);
 int	 web_redirect(struct req *r, const char *location);
 int	 web_plain(struct req *r, int status, const char *text);
+int	 web_json(struct req *r, int status, const char *json);
 /* An error page from error.cs with a fixed message and the request id. */
 int	 web_error(struct req *r, int status, const char *message);
 int	 web_neoerr(struct req *r, NEOERR *err);

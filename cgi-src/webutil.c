@@ -21,10 +21,15 @@ webutil_text_ok(const char *s, size_t len)
 }
 
 static int
-is_hex(char c)
+hexval(char c)
 {
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
-	    (c >= 'A' && c <= 'F');
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
 }
 
 int
@@ -37,7 +42,7 @@ webutil_urlencoded_ok(const char *s, size_t len)
 			return 0;
 		if (s[i] != '%')
 			continue;
-		if (len - i < 3 || !is_hex(s[i + 1]) || !is_hex(s[i + 2]))
+		if (len - i < 3 || hexval(s[i + 1]) < 0 || hexval(s[i + 2]) < 0)
 			return 0;
 		i += 2;
 	}
@@ -123,4 +128,56 @@ webutil_email_ok(const char *s)
 		if ((unsigned char)s[i] <= ' ' || s[i] == '<' || s[i] == '>')
 			return 0;
 	return 1;
+}
+
+/* Decodes s in place; -1 on a malformed escape or an encoded NUL. */
+static int
+decode(char *s)
+{
+	char *o = s;
+
+	for (; *s != '\0'; s++) {
+		if (*s == '+')
+			*o++ = ' ';
+		else if (*s == '%') {
+			int hi = hexval(s[1]), lo = hi >= 0 ? hexval(s[2]) : -1;
+			if (hi < 0 || lo < 0 || (hi == 0 && lo == 0))
+				return -1;
+			*o++ = (char)(hi * 16 + lo);
+			s += 2;
+		} else
+			*o++ = *s;
+	}
+	*o = '\0';
+	return 0;
+}
+
+int
+webutil_form_parse(char *buf, struct form_pair *out, int max)
+{
+	char *p = buf;
+	int n = 0;
+
+	while (*p != '\0') {
+		char *amp = strchr(p, '&'), *eq;
+		if (amp != NULL)
+			*amp = '\0';
+		if (*p != '\0') {
+			if (n >= max)
+				return -1;
+			eq = strchr(p, '=');
+			if (eq != NULL)
+				*eq = '\0';
+			out[n].name = p;
+			out[n].value = eq ? eq + 1 : p + strlen(p);
+			if (decode(out[n].name) != 0 ||
+			    (eq != NULL && decode(out[n].value) != 0))
+				return -1;
+			n++;
+		}
+		if (amp == NULL)
+			break;
+		p = amp + 1;
+	}
+	return n;
 }

@@ -28,4 +28,16 @@ int	 webutil_cursor_parse(const char *s, long long *ms, long long *id);
  * a login name: one @, no spaces, at most 254 bytes. */
 int	 webutil_email_ok(const char *s);
 
+/* One name=value pair of an urlencoded body, decoded in place. */
+struct form_pair {
+	char	*name;
+	char	*value;
+};
+/*
+ * Splits and decodes an application/x-www-form-urlencoded body (buf, NUL-
+ * terminated, changed in place) into at most max pairs; the count, or -1
+ * when there are more or an escape is malformed.
+ */
+int	 webutil_form_parse(char *buf, struct form_pair *out, int max);
+
 #endif

@@ -81,7 +81,18 @@ Provider.ApiBase = http://127.0.0.1:${SIM_PORT:-8099}
 Provider.LookupBase = http://127.0.0.1:${SIM_PORT:-8099}
 Provider.AccountSid = AC$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
 Provider.AuthToken = $(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
-Provider.TimeoutMs = 10000
+Provider.TimeoutMs = ${SP_PROVIDER_TIMEOUT_MS:-10000}
+# sp-sender: claims, pacing, retries, look-ups, stuck messages
+Sender.Batch = 50
+Sender.Parallel = 32
+Sender.LeaseSeconds = ${SP_LEASE_S:-60}
+Sender.Pacing = ${SP_PACING:-1}
+Sender.LookupTTLDays = 30
+Sender.MaxAttempts = 5
+Sender.RetrySeconds = ${SP_RETRY_S:-5}
+Sender.StuckSeconds = ${SP_STUCK_S:-3600}
+Sender.StuckPolls = 3
+Sender.PollSeconds = ${SP_POLL_S:-30}
 HDF
 	umask 022
 }
@@ -176,7 +187,8 @@ start_sim() {
 	port=${api##*:}
 	pid=$(pidof_file "$VAR/run/sim.pid")
 	alive "$pid" && return 0
-	"$BUILD/sp-sim" -p "$port" -a "$(conf_get Provider.AccountSid)" \
+	"$BUILD/sp-sim" -p "$port" -d "${SIM_DELAY_MS:-200}" \
+	    -a "$(conf_get Provider.AccountSid)" \
 	    -t "$(conf_get Provider.AuthToken)" \
 	    -i "$(conf_get Portal.PublicURL)/hooks/provider/inbound" \
 	    >>"$VAR/log/sim.log" 2>&1 </dev/null &
@@ -189,6 +201,16 @@ start_sim() {
 	done
 	tail -20 "$VAR/log/sim.log" >&2
 	log "sp-sim did not answer on port $port"; exit 1
+}
+
+start_sender() {
+	local pid
+	pid=$(pidof_file "$VAR/run/sender.pid")
+	alive "$pid" && return 0
+	"$BUILD/sp-sender" -c "$CONF" >>"$VAR/log/sender.log" 2>&1 </dev/null &
+	echo $! >"$VAR/run/sender.pid"
+	sleep 0.1
+	alive "$!" || { tail -20 "$VAR/log/sender.log" >&2; log "sp-sender did not start"; exit 1; }
 }
 
 start_nginx() {
@@ -231,12 +253,14 @@ start_all() {
 	setup_db
 	start_sim
 	start_portal
+	start_sender
 	start_nginx
 }
 
 stop_all() {
 	stop_pidfile "$VAR/run/nginx.launch" QUIT
 	stop_pidfile "$VAR/run/nginx.pid" QUIT
+	stop_pidfile "$VAR/run/sender.pid" TERM
 	stop_pidfile "$VAR/run/portal.pid" TERM
 	stop_pidfile "$VAR/run/sim.pid" TERM
 	stop_db
@@ -267,6 +291,9 @@ stop)
 restart-db)
 	stop_db
 	start_db
+	;;
+start-sender)
+	start_sender
 	;;
 stop-db)
 	stop_db

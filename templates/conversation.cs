@@ -22,6 +22,22 @@
     <p><?cs var:Lead.LandlineAdvice ?></p>
   </div>
   <?cs /if ?>
+  <?cs if:Lead.CooldownUntil ?>
+  <div class="banner banner-wait" role="status">
+    <strong>Carrier filtering: texts to this lead wait until <?cs var:Lead.CooldownUntil ?>.</strong>
+    <p><?cs var:Lead.CooldownAdvice ?></p>
+  </div>
+  <?cs /if ?>
+  <?cs if:Lead.ProviderOptOut && !Lead.OptedOut ?>
+  <div class="banner banner-block" role="status">
+    <strong>The provider still holds this lead's opt-out: the lead must text START to your number.</strong>
+  </div>
+  <?cs /if ?>
+  <?cs if:Lead.Spam ?>
+  <div class="banner banner-block" role="status">
+    <strong>This lead is marked as spam and cannot be texted.</strong>
+  </div>
+  <?cs /if ?>
   <?cs if:Page.Earlier ?><p class="pager"><a href="/conversations/<?cs var:Conversation.Id ?>?before=<?cs var:Page.Earlier ?>">Earlier messages</a></p><?cs /if ?>
   <?cs if:subcount(Messages) == 0 ?><p class="empty">No messages yet.</p><?cs /if ?>
   <ol class="messages">
@@ -30,10 +46,12 @@
       <p class="body"><?cs var:m.Body ?></p>
       <p class="meta">
         <time title="<?cs var:m.Time.Full ?>"><?cs var:m.Time ?></time>
-        <?cs if:m.Direction == "out" ?><?cs if:m.Agent ?> · <?cs var:m.Agent ?><?cs /if ?> · <?cs call:status_badge(m.Status) ?><?cs else ?> · Received<?cs /if ?>
+        <?cs if:m.Direction == "out" ?><?cs if:m.Agent ?> · <?cs var:m.Agent ?><?cs /if ?> · <?cs call:status_badge(m.Status) ?><?cs if:m.Unconfirmed ?> <span class="muted">(delivered to the carrier network, unconfirmed)</span><?cs /if ?><?cs else ?> · Received<?cs /if ?>
+        · <a href="/messages/<?cs var:m.Id ?>">Details</a>
       </p>
     </li>
     <?cs /each ?>
   </ol>
   <?cs if:Page.NotLatest ?><p class="pager"><a href="/conversations/<?cs var:Conversation.Id ?>">Latest messages</a></p><?cs /if ?>
+  <?cs include:"compose.cs" ?>
 </section>

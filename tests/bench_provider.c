@@ -34,8 +34,9 @@ main(int argc, char **argv)
 		/* endings 00-49 deliver (README: the simulator's outcomes) */
 		snprintf(to[i], sizeof(to[i]), "+1917%07d",
 		    1000000 + (i / 50) * 100 + i % 50);
-		reqs[i] = (struct prov_send){ "+12127369001", to[i],
-		    "Hi, Bench Roofing here: does Thursday work?", NULL, { 0 } };
+		reqs[i] = (struct prov_send){ .from = "+12127369001",
+		    .to = to[i],
+		    .body = "Hi, Bench Roofing here: does Thursday work?" };
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	provider_send_many(p, reqs, (size_t)n, parallel);

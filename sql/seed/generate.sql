@@ -3,8 +3,9 @@
 --   @business_id, @number_id, @agent_a, @agent_b, @leads (<= 1000000),
 --   @per_lead (messages per conversation, <= 50), @phone_base (first
 --   local number: 7 digits), @area (3 digits).
--- Lead 7 is a landline, lead 13 an invalid number (a reserved fictional
--- 555-01XX one) and every 25th lead from the 3rd opted out with STOP.
+-- Lead 50 is a landline (its number ends in 50: a landline in sp-sim too),
+-- lead 13 an invalid number (a reserved fictional 555-01XX one) and every
+-- 25th lead from the 3rd opted out with STOP.
 -- sp-admin then fills messages.reason from each provider code (core_reason).
 
 SET @first_names = 'Olivia,Liam,Emma,Noah,Ava,Elijah,Sophia,James,Isabella,Lucas,Mia,Mateo,Amelia,Levi,Harper,Ethan,Evelyn,Aiden,Luna,Jackson';
@@ -24,7 +25,7 @@ SELECT @business_id,
     IF(seq = 13, CONCAT('+1', @area, '5550113'),
         CONCAT('+1', @area, LPAD(@phone_base + seq, 7, '0'))),
     IF(seq = 13, 0, 1),
-    CASE WHEN seq = 7 THEN 'landline' WHEN seq = 13 THEN NULL
+    CASE WHEN seq = 50 THEN 'landline' WHEN seq = 13 THEN NULL
         WHEN seq % 17 = 5 THEN 'nonFixedVoip' ELSE 'mobile' END,
     IF(seq % 25 = 3, 1, 0),
     NOW(3) - INTERVAL 45 DAY
@@ -64,19 +65,19 @@ SELECT @business_id, x.cid, x.dir,
                 'Let us know a good time to call.'))),
     CASE
         WHEN x.dir = 'in' THEN 'received'
-        WHEN x.k IN (7, 13) THEN 'failed'
+        WHEN x.k IN (50, 13) THEN 'failed'
         WHEN x.last AND x.h % 10 < 3 THEN ELT(1 + x.h % 3, 'queued', 'sending', 'sent')
         -- 21xxx codes are the provider's refusals (failed), the rest the
         -- carrier's (undelivered)
         WHEN x.h % 100 >= 88 THEN IF(x.h % 10 < 2, 'failed', 'undelivered')
         ELSE 'delivered' END,
     CASE
-        WHEN x.dir = 'in' OR x.k IN (7, 13) THEN NULL
+        WHEN x.dir = 'in' OR x.k IN (50, 13) THEN NULL
         WHEN x.last AND x.h % 10 < 3 THEN NULL
         WHEN x.h % 100 >= 88 THEN ELT(1 + x.h % 10, 21610, 21211, 30003,
             30004, 30005, 30006, 30007, 30007, 30022, 30034)
         ELSE NULL END,
-    IF(x.k IN (7, 13) OR (x.dir = 'out' AND x.last AND x.h % 10 < 3 AND x.h % 3 = 0),
+    IF(x.k IN (50, 13) OR (x.dir = 'out' AND x.last AND x.h % 10 < 3 AND x.h % 3 = 0),
         NULL, CONCAT('SM', MD5(CONCAT(x.cid, ':', x.seq)))),
     IF(x.dir = 'in', NULL, IF(x.h % 2 = 0, @agent_a, @agent_b)),
     x.at, x.at
@@ -105,7 +106,7 @@ FROM (
 UPDATE messages m JOIN conversations c ON c.id = m.conversation_id
     JOIN leads l ON l.id = c.lead_id
 SET m.reason = IF(l.line_type = 'landline', 'landline', 'invalid_number')
-WHERE c.business_id = @business_id AND l.id - @lead_base IN (7, 13)
+WHERE c.business_id = @business_id AND l.id - @lead_base IN (50, 13)
     AND m.direction = 'out';
 
 UPDATE conversations c

@@ -249,7 +249,7 @@ test('the inbox pages by keyset, newest activity first', async () => {
 
 test('the thread shows each message with the article\'s status words', async () => {
   const jar = await login('agent@acme.example');
-  // lead 7 is the demo's landline
+  // lead 50 is the demo's landline
   const id = sql(`SELECT c.id FROM conversations c JOIN leads l ON l.id = c.lead_id
                   WHERE l.line_type = 'landline' AND l.business_id = (SELECT id FROM businesses WHERE name = 'Acme Roofing')`);
   const r = await get(`/conversations/${id}`, { jar });

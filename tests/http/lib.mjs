@@ -74,3 +74,55 @@ export function stack(cmd) {
 export function conversationIds(html) {
   return [...html.matchAll(/href="\/conversations\/(\d+)"/g)].map((m) => Number(m[1]));
 }
+
+export const SIM = process.env.SP_SIM_URL;
+
+export async function simPost(path, form) {
+  const r = await fetch(`${SIM}${path}`, { method: 'POST', body: new URLSearchParams(form) });
+  return r.json();
+}
+
+export async function simMessages() {
+  return (await (await fetch(`${SIM}/sim/messages`)).json()).messages;
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// A lead of Acme Roofing with this number and its conversation; returns ids.
+let leadSeq = 0;
+export function makeLead(phone, { name, business = 'Acme Roofing' } = {}) {
+  leadSeq++;
+  const label = name || `Test Lead ${leadSeq}`;
+  sql(`INSERT INTO leads (business_id, name, phone_raw, phone_e164)
+       SELECT id, '${label}', '${phone}', '${phone}' FROM businesses WHERE name = '${business}'`);
+  const lead = sql(`SELECT id FROM leads WHERE phone_e164 = '${phone}' AND business_id =
+                    (SELECT id FROM businesses WHERE name = '${business}')`);
+  sql(`INSERT INTO conversations (business_id, lead_id, sending_number_id)
+       SELECT l.business_id, l.id, (SELECT MIN(id) FROM sending_numbers WHERE business_id = l.business_id)
+       FROM leads l WHERE l.id = ${lead}`);
+  const conv = sql(`SELECT id FROM conversations WHERE lead_id = ${lead}`);
+  return { lead: Number(lead), conv: Number(conv) };
+}
+
+// Sends from the thread's compose box as an agent would; returns the answer.
+export async function compose(jar, conv, body, extra = {}) {
+  const page = await get(`/conversations/${conv}`, { jar });
+  const nonce = page.text.match(/name="nonce" value="([0-9a-f]{32})"/);
+  return post(`/conversations/${conv}/messages`, { csrf: csrfOf(page.text), nonce: nonce ? nonce[1] : '', body, ...extra }, { jar });
+}
+
+// Waits until the message's status is one of `want` (the provider's words).
+export async function waitStatus(id, want, ms = 15000) {
+  const end = Date.now() + ms;
+  let st = '';
+  while (Date.now() < end) {
+    st = sql(`SELECT status FROM messages WHERE id = ${id}`);
+    if (want.includes(st)) return st;
+    await sleep(100);
+  }
+  throw new Error(`message ${id} stayed ${st}, wanted ${want}`);
+}
+
+export function lastMessage(conv) {
+  return Number(sql(`SELECT MAX(id) FROM messages WHERE conversation_id = ${conv}`));
+}

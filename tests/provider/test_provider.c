@@ -203,8 +203,8 @@ test_list_finds_messages_by_destination(void **state)
 	assert_int_equal(m.result, PROV_OK);
 	gmtime_r(&t, &tm);
 	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
-	assert_int_equal(provider_list(prov, "+14155552611", FROM, today, list,
-	    50, &n), PROV_OK);
+	assert_int_equal(provider_list(prov, "+14155552611", FROM, today, NULL,
+	    list, 50, &n), PROV_OK);
 	assert_true(n >= 1);
 	for (i = 0; i < n; i++) {
 		assert_string_equal(list[i].to, "+14155552611");
@@ -212,8 +212,14 @@ test_list_finds_messages_by_destination(void **state)
 			found = 1;
 	}
 	assert_true(found);
-	assert_int_equal(provider_list(prov, "+14155552612", FROM, today, list,
-	    50, &n), PROV_OK);
+	assert_int_equal(provider_list(prov, "+14155552611", FROM, today,
+	    "Listed", list, 50, &n), PROV_OK);
+	assert_true(n >= 1);
+	assert_int_equal(provider_list(prov, "+14155552611", FROM, today,
+	    "Another body", list, 50, &n), PROV_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(provider_list(prov, "+14155552612", FROM, today, NULL,
+	    list, 50, &n), PROV_OK);
 	assert_int_equal(n, 0);
 }
 
@@ -456,7 +462,8 @@ test_many_in_flight_each_sent_once(void **state)
 	reset_faults();
 	for (i = 0; i < N; i++) {
 		snprintf(to[i], sizeof(to[i]), "+1646555%04zu", 2000 + i % 40);
-		reqs[i] = (struct prov_send){ FROM, to[i], "Batch", NULL, { 0 } };
+		reqs[i] = (struct prov_send){ .from = FROM, .to = to[i],
+		    .body = "Batch" };
 	}
 	provider_send_many(prov, reqs, N, 32);
 	for (i = 0; i < N; i++) {

@@ -1,0 +1,114 @@
+/* hook_status.c: the provider's status callbacks (/hooks/provider/status) */
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "db.h"
+#include "delivery.h"
+#include "pages.h"
+#include "signature.h"
+#include "store_messages.h"
+#include "util.h"
+#include "web.h"
+#include "webutil.h"
+
+#define HOOK_MAX_PARAMS	64
+
+int
+hook_verify(struct req *r, struct form_pair *pairs, int *n)
+{
+	struct sig_param params[HOOK_MAX_PARAMS];
+	const char *sent = web_env(r, "HTTP_X_TWILIO_SIGNATURE");
+	const char *uri = web_env(r, "REQUEST_URI");
+	char url[2048];
+	char *copy;
+	int i;
+
+	*n = 0;
+	if (sent == NULL || r->body == NULL)
+		return 0;
+	/* the URL the provider called: our public URL, never the Host */
+	snprintf(url, sizeof(url), "%s%s", r->cfg->public_url,
+	    uri ? uri : r->path);
+	if ((copy = strdup(r->body)) == NULL)
+		return 0;
+	*n = webutil_form_parse(copy, pairs, HOOK_MAX_PARAMS);
+	for (i = 0; i < *n; i++) {
+		params[i].name = pairs[i].name;
+		params[i].value = pairs[i].value;
+	}
+	if (*n < 0 || !sig_verify(r->cfg->provider_auth_token, url, params,
+	    (size_t)*n, sent)) {
+		free(copy);
+		*n = 0;
+		return 0;
+	}
+	r->form_buf = copy;	/* pairs point into it; freed with the request */
+	return 1;
+}
+
+const char *
+hook_param(const struct form_pair *pairs, int n, const char *name)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(pairs[i].name, name) == 0)
+			return pairs[i].value;
+	return NULL;
+}
+
+/* 200 once the event is kept (a duplicate or an unknown sid is kept once
+ * and changes nothing more); 403 with a missing or wrong signature, and
+ * nothing stored; 400 without MessageSid or MessageStatus. */
+int
+hook_status(struct req *r)
+{
+	struct form_pair pairs[HOOK_MAX_PARAMS];
+	const char *sid, *status, *code_s, *dlr;
+	struct db_res row;
+	long long code = 0, id;
+	uint32_t rnd;
+	int n, added;
+
+	if (!hook_verify(r, pairs, &n))
+		return web_plain(r, 403, "signature missing or wrong\n");
+	sid = hook_param(pairs, n, "MessageSid");
+	status = hook_param(pairs, n, "MessageStatus");
+	if (status == NULL)
+		status = hook_param(pairs, n, "SmsStatus");
+	code_s = hook_param(pairs, n, "ErrorCode");
+	dlr = hook_param(pairs, n, "RawDlrDoneDate");
+	if (sid == NULL || status == NULL || strlen(sid) != 34 ||
+	    strlen(status) > 15)
+		return web_plain(r, 400, "MessageSid and MessageStatus are "
+		    "required\n");
+	if (code_s != NULL && *code_s != '\0' &&
+	    sp_parse_ll(code_s, 0, 99999999, &code) != 0)
+		code = 0;
+	/* the event and its effect together: a failure keeps neither, and
+	 * the provider's retry finds the event new */
+	if (db_begin() != 0)
+		return web_plain(r, 503, "try again\n");
+	if ((added = store_events_add(sid, status, (int)code, dlr)) < 0)
+		goto fail;
+	if (added == 0) {
+		db_rollback();
+		return web_plain(r, 200, "");	/* seen before */
+	}
+	if (store_message_by_sid(&row, sid) != 0)
+		goto fail;
+	/* no row: the send's own answer is not recorded yet, and the sender
+	 * applies this event when it is */
+	id = row.nrows > 0 ? db_get_ll(&row, 0, MROW_ID, 0) : 0;
+	db_res_free(&row);
+	sp_random(&rnd, sizeof(rnd));
+	if (id > 0 && delivery_apply(id, status, (int)code, rnd) < 0)
+		goto fail;
+	if (db_commit() != 0)
+		return web_plain(r, 503, "try again\n");
+	return web_plain(r, 200, "");
+fail:
+	db_rollback();
+	return web_plain(r, 503, "try again\n");
+}

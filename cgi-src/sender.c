@@ -1,0 +1,486 @@
+/* sender.c: sp-sender, the send daemon: claims due messages from the MariaDB
+ * queue, checks each against the rules of delivery before any provider
+ * call, paces each sending number, sends many at once, and records the
+ * outcome; a message whose outcome is unknown is reconciled through the
+ * provider's message list before any resend, so none goes twice. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "core_pacing.h"
+#include "core_phone.h"
+#include "core_reason.h"
+#include "db.h"
+#include "delivery.h"
+#include "provider.h"
+#include "store_conversations.h"
+#include "store_messages.h"
+#include "store_queue.h"
+#include "util.h"
+
+#define MAX_BATCH	200
+
+static volatile sig_atomic_t stopping;
+static struct sp_config cfg;
+static struct provider *prov;
+static char who[80];
+static char callback_url[512];
+
+struct job {
+	long long	 id;
+	long long	 conversation;
+	long long	 lead;
+	int		 number;
+	int		 attempts;
+	char		 to[20];
+	char		 from[20];
+	char		*body;
+};
+
+static void
+on_stop(int sig)
+{
+	(void)sig;
+	stopping = 1;
+}
+
+static long long
+wall_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static uint32_t
+rnd32(void)
+{
+	uint32_t r = 0;
+
+	sp_random(&r, sizeof(r));
+	return r;
+}
+
+/* Backoff with jitter: retry_s, doubling each attempt, +-25%. */
+static long long
+backoff_ms(int attempts)
+{
+	long long base = (long long)cfg.sender_retry_s * 1000;
+	int i;
+
+	for (i = 1; i < attempts && base < 3600000; i++)
+		base *= 2;
+	return base * 3 / 4 + (long long)(rnd32() % (uint32_t)(base / 2 + 1));
+}
+
+static void
+fail(long long id, long long conv, enum reason reason, int code)
+{
+	if (store_queue_fail(id, reason_str(reason), code) == 0)
+		store_conversations_sync(conv);
+	sp_log("message %lld failed: %s%s", id, reason_short(reason, code),
+	    code ? "" : " (no provider call)");
+}
+
+/* Applies the events that came for sid before its message knew the sid. */
+static void
+catch_up(long long id, const char *sid)
+{
+	struct db_res ev;
+	unsigned i;
+
+	if (store_events_claim(sid, id) != 0 ||
+	    store_message_events(&ev, id) != 0)
+		return;
+	for (i = 0; i < ev.nrows; i++)
+		delivery_apply(id, db_get(&ev, i, EV_STATUS),
+		    (int)db_get_ll(&ev, i, EV_CODE, 0), rnd32());
+	db_res_free(&ev);
+}
+
+static void
+accepted(long long id, long long conv, const char *sid, const char *status)
+{
+	if (store_queue_accepted(id, sid, status) != 0)
+		return;
+	catch_up(id, sid);
+	store_conversations_sync(conv);
+}
+
+/*
+ * A message that may have reached the provider: looks for it in the
+ * provider's list (same To, From and body, sent since the attempt began,
+ * with a sid no message of ours has). 1 found and recorded, 0 not there
+ * (safe to send), -1 the provider could not tell (try later).
+ */
+static int
+reconcile(const struct job *j, const char *body, long long started_ms)
+{
+	struct prov_message *list;
+	char date[16];
+	time_t t = (time_t)((started_ms > 0 ? started_ms : wall_ms()) / 1000 -
+	    86400);
+	struct tm tm;
+	size_t n = 0, i;
+	int rc = 0;
+
+	if ((list = calloc(200, sizeof(*list))) == NULL)
+		return -1;
+	gmtime_r(&t, &tm);
+	strftime(date, sizeof(date), "%Y-%m-%d", &tm);
+	if (provider_list(prov, j->to, j->from, date, body, list, 200, &n) !=
+	    PROV_OK) {
+		free(list);
+		return -1;
+	}
+	for (i = 0; i < n && rc == 0; i++) {
+		int known = list[i].sid[0] ? store_sid_known(list[i].sid) : 1;
+		if (known < 0)
+			rc = -1;
+		else if (!known) {
+			sp_log("message %lld: found as %s at the provider; not "
+			    "sent again", j->id, list[i].sid);
+			accepted(j->id, j->conversation, list[i].sid,
+			    list[i].status);
+			rc = 1;
+		}
+	}
+	free(list);
+	return rc;
+}
+
+/* Whether the number can take texts: the core rules, then the look-up
+ * (look_up_batch fetched the missing ones). REASON_NONE when it can, or
+ * when only the provider's refusal can tell (the look-up failed). */
+static enum reason
+line_check(const char *e164, const char *raw)
+{
+	struct phone ph;
+	struct db_res res;
+	const char *type;
+	enum reason why = REASON_NONE;
+
+	if (e164 == NULL || *e164 == '\0')
+		e164 = raw ? raw : "";
+	phone_classify(e164, strlen(e164), "US", &ph);
+	if (ph.verdict != PHONE_VALID)
+		return REASON_INVALID_NUMBER;
+	if (ph.sms == SMS_NO)
+		return REASON_LANDLINE;
+	if (ph.sms == SMS_YES)
+		return REASON_NONE;
+	if (store_lookup_get(&res, ph.e164, cfg.sender_lookup_ttl_days) != 0)
+		return REASON_NONE;
+	if (res.nrows > 0) {
+		type = db_get(&res, 0, LK_TYPE);
+		if (!db_get_ll(&res, 0, LK_VALID, 1))
+			why = REASON_INVALID_NUMBER;
+		/* non-fixed VoIP (Google Voice) takes texts; landlines and
+		 * fixed VoIP do not */
+		else if (type != NULL && (strcmp(type, "landline") == 0 ||
+		    strcmp(type, "fixedVoip") == 0))
+			why = REASON_LANDLINE;
+	}
+	db_res_free(&res);
+	return why;
+}
+
+/* Looks up, all at once, the numbers of the batch that only the provider
+ * can tell and that have no fresh look-up: one per number, not per message. */
+static void
+look_up_batch(struct db_res *q)
+{
+	static char numbers[MAX_BATCH][20];
+	static const char *list[MAX_BATCH];
+	static struct prov_lookup out[MAX_BATCH];
+	size_t n = 0, i, k;
+	unsigned row;
+
+	for (row = 0; row < q->nrows && n < MAX_BATCH; row++) {
+		const char *e = db_get(q, row, Q_E164);
+		struct phone ph;
+		struct db_res res;
+		int have;
+		if (e == NULL)
+			continue;
+		phone_classify(e, strlen(e), "US", &ph);
+		if (ph.verdict != PHONE_VALID || ph.sms != SMS_LOOKUP)
+			continue;
+		for (k = 0; k < n && strcmp(numbers[k], ph.e164) != 0; k++)
+			;
+		if (k < n || store_lookup_get(&res, ph.e164,
+		    cfg.sender_lookup_ttl_days) != 0)
+			continue;
+		have = res.nrows > 0;
+		db_res_free(&res);
+		if (have)
+			continue;
+		sp_strlcpy(numbers[n], ph.e164, sizeof(numbers[n]));
+		list[n] = numbers[n];
+		n++;
+	}
+	if (n == 0)
+		return;
+	provider_lookup_many(prov, list, out, n, cfg.sender_parallel);
+	for (i = 0; i < n; i++) {
+		if (out[i].result != PROV_OK)
+			continue;
+		store_lookup_put(numbers[i], out[i].valid, out[i].type,
+		    out[i].carrier);
+		if (out[i].type[0] != '\0')
+			store_leads_line_type(numbers[i], out[i].type);
+	}
+}
+
+struct pace_ctx {
+	unsigned per_minute;
+};
+
+static long long
+pace_next(long long slot, void *ctx)
+{
+	struct pace_ctx *pc = ctx;
+
+	return pacing_next(slot, slot, pc->per_minute, rnd32());
+}
+
+/*
+ * Decides one claimed message. Returns 1 when it should go to the provider
+ * now (j filled), 0 when it was settled or put back to wait.
+ */
+static int
+decide(struct db_res *q, unsigned row, struct job *j)
+{
+	const char *state = db_get(q, row, Q_STATE);
+	long long now = db_get_ll(q, row, Q_NOW_MS, wall_ms());
+	long long cool = db_get_ll(q, row, Q_COOLDOWN_MS, 0);
+	long long paced = db_get_ll(q, row, Q_PACED_MS, 0);
+	const char *e164 = db_get(q, row, Q_E164), *raw = db_get(q, row, Q_RAW);
+	enum reason why;
+	int rc;
+
+	memset(j, 0, sizeof(*j));
+	j->id = db_get_ll(q, row, Q_ID, 0);
+	j->conversation = db_get_ll(q, row, Q_CONVERSATION, 0);
+	j->lead = db_get_ll(q, row, Q_LEAD, 0);
+	j->number = (int)db_get_ll(q, row, Q_NUMBER, 0);
+	j->attempts = (int)db_get_ll(q, row, Q_ATTEMPTS, 0);
+	sp_strlcpy(j->to, e164 ? e164 : "", sizeof(j->to));
+	sp_strlcpy(j->from, db_get(q, row, Q_FROM), sizeof(j->from));
+
+	/* it may have gone already: the provider says */
+	if (state != NULL && (strcmp(state, "inflight") == 0 ||
+	    strcmp(state, "unknown") == 0) && j->to[0] != '\0') {
+		rc = reconcile(j, db_get(q, row, Q_BODY),
+		    db_get_ll(q, row, Q_STARTED_MS, 0));
+		if (rc == 1)
+			return 0;
+		if (rc < 0) {
+			if (j->attempts >= cfg.sender_max_attempts) {
+				fail(j->id, j->conversation, REASON_UNKNOWN, 0);
+				return 0;
+			}
+			store_queue_unknown(j->id, now + backoff_ms(j->attempts));
+			return 0;
+		}
+	}
+	if (j->attempts >= cfg.sender_max_attempts) {
+		fail(j->id, j->conversation, REASON_UNKNOWN, 0);
+		return 0;
+	}
+	/* the rules of delivery, in the article's order, before any call */
+	if (db_get_ll(q, row, Q_SPAM, 0)) {
+		fail(j->id, j->conversation, REASON_SPAM, 0);
+		return 0;
+	}
+	if (db_get_ll(q, row, Q_OPTED_OUT, 0)) {
+		fail(j->id, j->conversation, REASON_OPTED_OUT, 0);
+		return 0;
+	}
+	if (db_get_ll(q, row, Q_PROVIDER_OPTOUT, 0)) {
+		fail(j->id, j->conversation, REASON_OPTED_OUT, 21610);
+		return 0;
+	}
+	if (!db_get_ll(q, row, Q_VALID, 1) || j->to[0] == '\0') {
+		fail(j->id, j->conversation, REASON_INVALID_NUMBER, 0);
+		return 0;
+	}
+	if ((why = line_check(e164, raw)) != REASON_NONE) {
+		fail(j->id, j->conversation, why, 0);
+		return 0;
+	}
+	if (cool > now) {
+		store_queue_wait(j->id, cool, 0);
+		return 0;
+	}
+	if (cfg.sender_pacing && (paced == 0 || paced > now + 50)) {
+		struct pace_ctx pc;
+		long long slot;
+		pc.per_minute = (unsigned)db_get_ll(q, row, Q_PER_MINUTE,
+		    PACING_DEFAULT_PER_MINUTE);
+		if (pc.per_minute > 0) {
+			if (store_pacing_reserve(j->number, now, pace_next, &pc,
+			    &slot) != 0)
+				return 0;	/* the lease brings it back */
+			if (slot > now + 50) {
+				store_queue_wait(j->id, slot, 1);
+				return 0;
+			}
+		}
+	}
+	if (store_queue_inflight(j->id, who, cfg.sender_lease_s) != 0)
+		return 0;
+	j->attempts++;
+	j->body = strdup(db_get(q, row, Q_BODY));
+	return j->body != NULL;
+}
+
+static void
+record(const struct job *j, const struct prov_message *m)
+{
+	enum retry rt;
+
+	switch (m->result) {
+	case PROV_OK:
+		accepted(j->id, j->conversation, m->sid, m->status);
+		return;
+	case PROV_REFUSED:
+		rt = reason_retry(m->error_code);
+		if ((rt == RETRY_PACED || rt == RETRY_LATER_ONCE) &&
+		    j->attempts < cfg.sender_max_attempts &&
+		    (rt != RETRY_LATER_ONCE || j->attempts < 2)) {
+			/* refused: nothing went, so it simply waits */
+			store_queue_wait(j->id, wall_ms() +
+			    backoff_ms(j->attempts), 0);
+			return;
+		}
+		if (m->error_code == 21610)
+			store_lead_provider_optout(j->lead, 1);
+		fail(j->id, j->conversation, reason_from_code(m->error_code),
+		    m->error_code);
+		return;
+	case PROV_UNKNOWN:
+		sp_log("message %lld: outcome unknown (%s); reconciling before "
+		    "any retry", j->id, m->error_message);
+		store_queue_unknown(j->id, wall_ms() + backoff_ms(j->attempts));
+		return;
+	default:
+		fail(j->id, j->conversation, REASON_UNKNOWN, 0);
+		return;
+	}
+}
+
+static int
+send_batch(void)
+{
+	static struct job jobs[MAX_BATCH];
+	static struct prov_send reqs[MAX_BATCH];
+	struct db_res q;
+	int claimed, n = 0, i;
+	unsigned row;
+
+	if ((claimed = store_queue_claim(who, cfg.sender_batch,
+	    cfg.sender_lease_s)) <= 0)
+		return claimed;
+	if (store_queue_claimed(&q, who) != 0)
+		return -1;
+	look_up_batch(&q);
+	for (row = 0; row < q.nrows && n < MAX_BATCH; row++) {
+		if (decide(&q, row, &jobs[n]) == 1) {
+			reqs[n] = (struct prov_send){ .from = jobs[n].from,
+			    .to = jobs[n].to, .body = jobs[n].body,
+			    .status_callback = callback_url };
+			n++;
+		}
+	}
+	db_res_free(&q);
+	if (n > 0)
+		provider_send_many(prov, reqs, (size_t)n, cfg.sender_parallel);
+	for (i = 0; i < n; i++) {
+		record(&jobs[i], &reqs[i].out);
+		free(jobs[i].body);
+	}
+	return claimed;
+}
+
+/* Messages "sent" long without a receipt: ask the provider. */
+static void
+poll_stuck(void)
+{
+	struct db_res res;
+	unsigned i;
+
+	if (store_stuck(&res, cfg.sender_stuck_s, cfg.sender_stuck_polls,
+	    100) != 0)
+		return;
+	for (i = 0; i < res.nrows && !stopping; i++) {
+		struct prov_message m;
+		long long id = db_get_ll(&res, i, ST_ID, 0);
+		int polls = (int)db_get_ll(&res, i, ST_POLLS, 0) + 1;
+		provider_fetch(prov, db_get(&res, i, ST_SID), &m);
+		if (m.result != PROV_OK)
+			continue;
+		delivery_apply(id, m.status, m.error_code, rnd32());
+		store_stuck_polled(id, strcmp(m.status, "sent") == 0 &&
+		    polls >= cfg.sender_stuck_polls);
+	}
+	db_res_free(&res);
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *path = getenv("SP_CONFIG");
+	char host[64];
+	struct sigaction sa;
+	time_t last_poll = 0;
+	int opt;
+
+	sp_log_set_prog("sp-sender");
+	while ((opt = getopt(argc, argv, "c:")) != -1) {
+		if (opt == 'c')
+			path = optarg;
+		else {
+			fprintf(stderr, "usage: sp-sender [-c config.hdf]\n");
+			return 2;
+		}
+	}
+	if (config_load(&cfg, path ? path : "var/sp.hdf") != 0)
+		return 1;
+	if (gethostname(host, sizeof(host)) != 0)
+		sp_strlcpy(host, "host", sizeof(host));
+	host[sizeof(host) - 1] = '\0';
+	snprintf(who, sizeof(who), "%.40s:%d", host, (int)getpid());
+	snprintf(callback_url, sizeof(callback_url), "%s/hooks/provider/status",
+	    cfg.public_url);
+	if ((prov = provider_new(&cfg)) == NULL)
+		return 1;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	db_connect(&cfg);
+	sp_log("sending as %s", who);
+	while (!stopping) {
+		int n;
+		db_check();
+		n = send_batch();
+		if (time(NULL) - last_poll >= cfg.sender_poll_s) {
+			poll_stuck();
+			last_poll = time(NULL);
+		}
+		if (n <= 0)
+			usleep(n < 0 ? 500000 : 50000);
+	}
+	provider_free(prov);
+	db_disconnect();
+	sp_log("stopped");
+	return 0;
+}

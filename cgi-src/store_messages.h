@@ -1,0 +1,57 @@
+/* store_messages.h: queries on messages, their events and look-ups */
+#ifndef SP_STORE_MESSAGES_H
+#define SP_STORE_MESSAGES_H
+
+struct db_res;
+
+/* Puts an outbound text in the send queue, due now. A second call with the
+ * same nonce (a double click) finds the first: *id gets it either way.
+ * 1 queued, 0 already there, -1 on error. */
+int	 store_messages_queue(unsigned business_id, long long conversation_id,
+	    unsigned agent_id, const char *body, const char *nonce,
+	    const char *lint_json, long long *id);
+
+/* Whether the conversation already has an outbound text (the lint's
+ * first-message check); 1, 0, or -1. */
+int	 store_messages_has_outbound(long long conversation_id);
+
+/* The provider's events: once each. 1 new, 0 a duplicate, -1 error. */
+int	 store_events_add(const char *sid, const char *status, int code,
+	    const char *dlr);
+/* Ties the events of sid that arrived before its message to it. */
+int	 store_events_claim(const char *sid, long long message_id);
+
+/* Columns of store_message_by_sid's and store_message_row's row. */
+enum {
+	MROW_ID, MROW_BUSINESS, MROW_CONVERSATION, MROW_LEAD, MROW_STATUS,
+	MROW_ERROR_CODE, MROW_TO, MROW_SID, MROW__COLS
+};
+int	 store_message_by_sid(struct db_res *res, const char *sid);
+int	 store_message_row(struct db_res *res, long long id);
+/* Sets the merged status (and, for failures, reason and code). */
+int	 store_message_set_status(long long id, const char *status,
+	    const char *reason, int code);
+
+/* Columns of store_message_detail's row. */
+enum {
+	MD_ID, MD_CONVERSATION, MD_DIRECTION, MD_BODY, MD_STATUS, MD_REASON,
+	MD_CODE, MD_SID, MD_CREATED_MS, MD_SENT_MS, MD_AGENT, MD_LINT,
+	MD_ATTEMPTS, MD_UNCONFIRMED, MD_LEAD_NAME, MD_PHONE, MD_FROM,
+	MD_LINE_TYPE, MD_CARRIER, MD_CHECKED_MS, MD_QUEUE_STATE, MD_DUE_MS,
+	MD__COLS
+};
+/* The message if it belongs to the business (no row otherwise). */
+int	 store_message_detail(struct db_res *res, unsigned business_id,
+	    long long id);
+/* Columns of store_message_events's rows, oldest first. */
+enum { EV_STATUS, EV_CODE, EV_AT_MS, EV__COLS };
+int	 store_message_events(struct db_res *res, long long message_id);
+
+/* The lead's and its number's state the sender and the hooks act on. */
+int	 store_lead_cooldown(long long lead_id, long long until_ms);
+int	 store_lead_provider_optout(long long lead_id, int on);
+int	 store_lead_phone_invalid(long long lead_id);
+/* Marks the number's look-up stale (and, for a landline, says so). */
+int	 store_lookup_stale(const char *e164, const char *line_type);
+
+#endif

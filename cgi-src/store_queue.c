@@ -1,0 +1,202 @@
+/* store_queue.c: the send queue as the sender sees it: claims with leases,
+ * pacing slots, look-ups, results */
+#include <stddef.h>
+
+#include "db.h"
+#include "store_queue.h"
+
+int
+store_queue_claim(const char *who, int n, int lease_s)
+{
+	struct db_res res;
+	unsigned i;
+	int got = -1;
+
+	if (db_begin() != 0)
+		return -1;
+	/* due_at is a waiting message's time or a claim's lease end: one
+	 * index range finds both the due and the abandoned */
+	if (db_query(&res, "SELECT id FROM messages WHERE due_at <= NOW(3) "
+	    "ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED", "i",
+	    (long long)n) != 0)
+		goto out;
+	for (i = 0; i < res.nrows; i++) {
+		if (db_exec("UPDATE messages SET claimed_by = ?, "
+		    "queue_state = IF(queue_state IN ('inflight', 'unknown'), "
+		    "queue_state, 'claimed'), "
+		    "due_at = NOW(3) + INTERVAL ? SECOND WHERE id = ?", "sii",
+		    who, (long long)lease_s, db_get_ll(&res, i, 0, 0)) < 0) {
+			db_res_free(&res);
+			goto out;
+		}
+	}
+	got = (int)res.nrows;
+	db_res_free(&res);
+	if (db_commit() != 0)
+		return -1;
+	return got;
+out:
+	db_rollback();
+	return -1;
+}
+
+int
+store_queue_claimed(struct db_res *res, const char *who)
+{
+	return db_query(res,
+	    "SELECT m.id, m.conversation_id, m.business_id, m.body, "
+	    "m.queue_state, m.attempts, "
+	    "CAST(UNIX_TIMESTAMP(m.attempt_started_at) * 1000 AS SIGNED), "
+	    "l.id, l.phone_e164, l.phone_raw, l.opted_out, l.is_spam, "
+	    "l.phone_valid, l.provider_opted_out, "
+	    "CAST(UNIX_TIMESTAMP(l.cooldown_until) * 1000 AS SIGNED), "
+	    "n.id, n.e164, n.per_minute, "
+	    "CAST(UNIX_TIMESTAMP(m.paced_slot) * 1000 AS SIGNED), "
+	    "CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED) "
+	    "FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+	    "JOIN leads l ON l.id = c.lead_id "
+	    "JOIN sending_numbers n ON n.id = c.sending_number_id "
+	    "WHERE m.claimed_by = ? AND m.queue_state IN "
+	    "('claimed', 'inflight', 'unknown') AND m.due_at > NOW(3) "
+	    "ORDER BY m.id", "s", who);
+}
+
+int
+store_queue_wait(long long id, long long due_ms, int paced)
+{
+	return db_exec("UPDATE messages SET queue_state = 'waiting', "
+	    "claimed_by = NULL, due_at = FROM_UNIXTIME(? / 1000), "
+	    "paced_slot = IF(?, FROM_UNIXTIME(? / 1000), NULL) WHERE id = ?",
+	    "iiii", due_ms, (long long)paced, due_ms, id) < 0 ? -1 : 0;
+}
+
+int
+store_queue_inflight(long long id, const char *who, int lease_s)
+{
+	long long n = db_exec("UPDATE messages SET queue_state = 'inflight', "
+	    "attempts = attempts + 1, attempt_started_at = NOW(3), "
+	    "due_at = NOW(3) + INTERVAL ? SECOND WHERE id = ? AND claimed_by = ?",
+	    "iis", (long long)lease_s, id, who);
+
+	/* 0 rows: the lease ran out and another sender has it */
+	return n == 1 ? 0 : -1;
+}
+
+int
+store_queue_unknown(long long id, long long due_ms)
+{
+	return db_exec("UPDATE messages SET queue_state = 'unknown', "
+	    "claimed_by = NULL, due_at = FROM_UNIXTIME(? / 1000) WHERE id = ?",
+	    "ii", due_ms, id) < 0 ? -1 : 0;
+}
+
+int
+store_queue_accepted(long long id, const char *sid, const char *status)
+{
+	(void)status;	/* "queued" or "accepted": Sending either way */
+	return db_exec("UPDATE messages SET provider_sid = ?, "
+	    "queue_state = 'done', due_at = NULL, claimed_by = NULL, "
+	    "updated_at = NOW(3) WHERE id = ?", "si", sid, id) < 0 ? -1 : 0;
+}
+
+int
+store_queue_fail(long long id, const char *reason, int code)
+{
+	return db_exec("UPDATE messages SET status = 'failed', reason = ?, "
+	    "error_code = IF(? = 0, NULL, ?), queue_state = 'done', "
+	    "due_at = NULL, claimed_by = NULL, updated_at = NOW(3) "
+	    "WHERE id = ?", "siii", reason, (long long)code, (long long)code,
+	    id) < 0 ? -1 : 0;
+}
+
+int
+store_pacing_reserve(int number_id, long long now_ms,
+    long long (*next_ms)(long long, void *), void *ctx, long long *slot_ms)
+{
+	struct db_res res;
+	long long slot, next;
+
+	if (db_begin() != 0)
+		return -1;
+	if (db_query(&res, "SELECT CAST(UNIX_TIMESTAMP(next_send_at) * 1000 "
+	    "AS SIGNED) FROM sending_numbers WHERE id = ? FOR UPDATE", "i",
+	    (long long)number_id) != 0)
+		goto fail;
+	slot = db_get_ll(&res, 0, 0, 0);
+	db_res_free(&res);
+	if (slot < now_ms)
+		slot = now_ms;
+	next = next_ms(slot, ctx);
+	if (db_exec("UPDATE sending_numbers SET next_send_at = "
+	    "FROM_UNIXTIME(? / 1000) WHERE id = ?", "ii", next,
+	    (long long)number_id) < 0)
+		goto fail;
+	if (db_commit() != 0)
+		return -1;
+	*slot_ms = slot;
+	return 0;
+fail:
+	db_rollback();
+	return -1;
+}
+
+int
+store_lookup_get(struct db_res *res, const char *e164, int ttl_days)
+{
+	return db_query(res, "SELECT valid, line_type, carrier FROM "
+	    "number_lookups WHERE e164 = ? AND stale = 0 AND "
+	    "checked_at > NOW(3) - INTERVAL ? DAY", "si", e164,
+	    (long long)ttl_days);
+}
+
+int
+store_lookup_put(const char *e164, int valid, const char *type,
+    const char *carrier)
+{
+	return db_exec("INSERT INTO number_lookups (e164, valid, line_type, "
+	    "carrier, checked_at, stale) VALUES (?, ?, ?, ?, NOW(3), 0) "
+	    "ON DUPLICATE KEY UPDATE valid = VALUES(valid), "
+	    "line_type = VALUES(line_type), carrier = VALUES(carrier), "
+	    "checked_at = VALUES(checked_at), stale = 0", "siss", e164,
+	    (long long)valid, type, carrier) < 0 ? -1 : 0;
+}
+
+int
+store_leads_line_type(const char *e164, const char *type)
+{
+	return db_exec("UPDATE leads SET line_type = ? WHERE phone_e164 = ?",
+	    "ss", type, e164) < 0 ? -1 : 0;
+}
+
+int
+store_sid_known(const char *sid)
+{
+	struct db_res res;
+	int known;
+
+	if (db_query(&res, "SELECT 1 FROM messages WHERE provider_sid = ?",
+	    "s", sid) != 0)
+		return -1;
+	known = res.nrows > 0;
+	db_res_free(&res);
+	return known;
+}
+
+int
+store_stuck(struct db_res *res, int stuck_s, int max_polls, int n)
+{
+	return db_query(res, "SELECT id, provider_sid, polls FROM messages "
+	    "WHERE status = 'sent' "
+	    "AND sent_at < NOW(3) - INTERVAL (? * (polls + 1)) SECOND "
+	    "AND unconfirmed = 0 AND polls < ? AND provider_sid IS NOT NULL "
+	    "ORDER BY sent_at LIMIT ?", "iii", (long long)stuck_s,
+	    (long long)max_polls, (long long)n);
+}
+
+int
+store_stuck_polled(long long id, int unconfirmed)
+{
+	return db_exec("UPDATE messages SET polls = polls + 1, "
+	    "unconfirmed = ? WHERE id = ?", "ii",
+	    (long long)unconfirmed, id) < 0 ? -1 : 0;
+}

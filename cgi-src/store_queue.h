@@ -1,0 +1,59 @@
+/* store_queue.h: the send queue as the sender sees it: claims with leases,
+ * pacing slots, look-ups, results */
+#ifndef SP_STORE_QUEUE_H
+#define SP_STORE_QUEUE_H
+
+struct db_res;
+
+/* Claims up to n due messages for `who` (SKIP LOCKED: senders on several
+ * hosts share the queue) for lease_s seconds. Returns how many, or -1. */
+int	 store_queue_claim(const char *who, int n, int lease_s);
+
+/* Columns of store_queue_claimed's rows. */
+enum {
+	Q_ID, Q_CONVERSATION, Q_BUSINESS, Q_BODY, Q_STATE, Q_ATTEMPTS,
+	Q_STARTED_MS, Q_LEAD, Q_E164, Q_RAW, Q_OPTED_OUT, Q_SPAM, Q_VALID,
+	Q_PROVIDER_OPTOUT, Q_COOLDOWN_MS, Q_NUMBER, Q_FROM, Q_PER_MINUTE,
+	Q_PACED_MS, Q_NOW_MS, Q__COLS
+};
+/* The messages `who` holds now. */
+int	 store_queue_claimed(struct db_res *res, const char *who);
+
+/* Back to waiting until due_ms (paced: the slot is reserved). */
+int	 store_queue_wait(long long id, long long due_ms, int paced);
+/* About to call the provider: inflight, its lease renewed. */
+int	 store_queue_inflight(long long id, const char *who, int lease_s);
+/* The provider's answer is unknown: reconcile at due_ms. */
+int	 store_queue_unknown(long long id, long long due_ms);
+/* Accepted by the provider with sid. */
+int	 store_queue_accepted(long long id, const char *sid, const char *status);
+/* Failed for good: reason (core_reason's name) and code (0: ours). */
+int	 store_queue_fail(long long id, const char *reason, int code);
+
+/* Reserves the number's next send slot: *slot_ms gets it, and the number's
+ * next_send_at moves to next_ms(slot). Returns 0 or -1. */
+int	 store_pacing_reserve(int number_id, long long now_ms,
+	    long long (*next_ms)(long long slot, void *ctx), void *ctx,
+	    long long *slot_ms);
+
+/* Columns of store_lookup_get's row (none: never looked up, or stale, or
+ * older than ttl_days). */
+enum { LK_VALID, LK_TYPE, LK_CARRIER, LK__COLS };
+int	 store_lookup_get(struct db_res *res, const char *e164, int ttl_days);
+int	 store_lookup_put(const char *e164, int valid, const char *type,
+	    const char *carrier);
+/* The line type on every lead with this number. */
+int	 store_leads_line_type(const char *e164, const char *type);
+
+/* Sids this business's messages already have (reconciliation must not take
+ * an older message for the lost one): 1 known, 0 not, -1 error. */
+int	 store_sid_known(const char *sid);
+
+/* Messages "sent" without a receipt for stuck_s seconds (and as long again
+ * after each poll), at most n. */
+enum { ST_ID, ST_SID, ST_POLLS, ST__COLS };
+int	 store_stuck(struct db_res *res, int stuck_s, int max_polls, int n);
+/* One more poll done; unconfirmed when that was the last. */
+int	 store_stuck_polled(long long id, int unconfirmed);
+
+#endif
