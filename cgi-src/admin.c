@@ -299,7 +299,7 @@ cmd_seed_bench(const char *dir, long long leads, long long per_lead)
 	if ((agent = create_user(email, "agent", "Bench Agent", biz,
 	    "bench-password")) < 0)
 		return 1;
-	if (generate(dir, biz, agent, agent, leads, per_lead, 1000000,
+	if (generate(dir, biz, agent, agent, leads, per_lead, 2000000,
 	    "917") != 0)
 		return 1;
 	printf("bench: business %lld, %s, %lld leads, %lld messages\n",

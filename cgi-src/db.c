@@ -13,7 +13,7 @@
 #include "db.h"
 #include "util.h"
 
-#define MAX_PARAMS	32
+#define MAX_PARAMS	64
 #define MAX_COLS	64
 #define CELL_INLINE	256
 #define STMT_SLOTS	256

@@ -25,33 +25,37 @@ delivery_apply(long long message_id, const char *status, int code,
     uint32_t rnd)
 {
 	struct db_res row;
-	enum status cur, next, merged;
-	const char *reason = NULL, *e164;
-	long long lead, conv;
-	int rc = -1;
+	int rc;
 
 	if (store_message_row(&row, message_id) != 0)
 		return -1;
-	if (row.nrows == 0) {
-		db_res_free(&row);
-		return 0;
-	}
-	cur = status_from_str(db_get(&row, 0, MROW_STATUS));
+	rc = row.nrows > 0 ? delivery_apply_row(&row, 0, status, code, rnd) : 0;
+	db_res_free(&row);
+	return rc;
+}
+
+int
+delivery_apply_row(struct db_res *row, unsigned i, const char *status,
+    int code, uint32_t rnd)
+{
+	enum status cur, next, merged;
+	const char *reason = NULL, *e164;
+	long long id, lead, conv;
+
+	cur = status_from_str(db_get(row, i, MROW_STATUS));
 	next = status_from_str(status);
 	merged = status_merge(cur, next);
-	if (merged == cur) {
-		rc = 0;	/* late, duplicate or unknown news */
-		goto out;
-	}
+	if (merged == cur)
+		return 0;	/* late, duplicate or unknown news */
+	id = db_get_ll(row, i, MROW_ID, 0);
 	if (status_shown(merged) == SHOWN_FAILED)
 		reason = reason_str(code != 0 ? reason_from_code(code) :
 		    REASON_UNKNOWN);
-	if (store_message_set_status(message_id, status_str(merged), reason,
-	    code) != 0)
-		goto out;
-	lead = db_get_ll(&row, 0, MROW_LEAD, 0);
-	conv = db_get_ll(&row, 0, MROW_CONVERSATION, 0);
-	e164 = db_get(&row, 0, MROW_TO);
+	if (store_message_set_status(id, status_str(merged), reason, code) != 0)
+		return -1;
+	lead = db_get_ll(row, i, MROW_LEAD, 0);
+	conv = db_get_ll(row, i, MROW_CONVERSATION, 0);
+	e164 = db_get(row, i, MROW_TO);
 	if (status_shown(merged) == SHOWN_FAILED) {
 		switch (code) {
 		case 30007:
@@ -78,10 +82,5 @@ delivery_apply(long long message_id, const char *status, int code,
 			break;
 		}
 	}
-	if (store_conversations_sync(conv) != 0)
-		goto out;
-	rc = 1;
-out:
-	db_res_free(&row);
-	return rc;
+	return store_conversations_sync(conv) != 0 ? -1 : 1;
 }

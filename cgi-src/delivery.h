@@ -15,5 +15,9 @@
  */
 int	 delivery_apply(long long message_id, const char *status, int code,
 	    uint32_t rnd);
+struct db_res;
+/* The same for a message row already read (store_messages' MROW_ columns). */
+int	 delivery_apply_row(struct db_res *row, unsigned i, const char *status,
+	    int code, uint32_t rnd);
 
 #endif

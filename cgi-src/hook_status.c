@@ -58,18 +58,19 @@ hook_param(const struct form_pair *pairs, int n, const char *name)
 	return NULL;
 }
 
-/* 200 once the event is kept (a duplicate or an unknown sid is kept once
- * and changes nothing more); 403 with a missing or wrong signature, and
- * nothing stored; 400 without MessageSid or MessageStatus. */
+/* 200 once the event is kept and applied (a duplicate or an unknown sid is
+ * kept once and changes nothing more); 403 with a missing or wrong
+ * signature, and nothing stored; 400 without MessageSid or MessageStatus;
+ * 503 when the database failed (the provider tries again). */
 int
 hook_status(struct req *r)
 {
 	struct form_pair pairs[HOOK_MAX_PARAMS];
 	const char *sid, *status, *code_s, *dlr;
 	struct db_res row;
-	long long code = 0, id;
+	long long code = 0;
 	uint32_t rnd;
-	int n, added;
+	int n, rc;
 
 	if (!hook_verify(r, pairs, &n))
 		return web_plain(r, 403, "signature missing or wrong\n");
@@ -86,29 +87,20 @@ hook_status(struct req *r)
 	if (code_s != NULL && *code_s != '\0' &&
 	    sp_parse_ll(code_s, 0, 99999999, &code) != 0)
 		code = 0;
-	/* the event and its effect together: a failure keeps neither, and
-	 * the provider's retry finds the event new */
-	if (db_begin() != 0)
+	/*
+	 * The event first, then its effect: the effect is idempotent, so a
+	 * retry after a failure (503) or a duplicate does no harm, and an
+	 * event that beats the send's own answer is either tied to the
+	 * message here or picked up by the sender when it records the sid.
+	 */
+	if (store_events_add(sid, status, (int)code, dlr) < 0 ||
+	    store_message_by_sid(&row, sid) != 0)
 		return web_plain(r, 503, "try again\n");
-	if ((added = store_events_add(sid, status, (int)code, dlr)) < 0)
-		goto fail;
-	if (added == 0) {
-		db_rollback();
-		return web_plain(r, 200, "");	/* seen before */
-	}
-	if (store_message_by_sid(&row, sid) != 0)
-		goto fail;
-	/* no row: the send's own answer is not recorded yet, and the sender
-	 * applies this event when it is */
-	id = row.nrows > 0 ? db_get_ll(&row, 0, MROW_ID, 0) : 0;
-	db_res_free(&row);
 	sp_random(&rnd, sizeof(rnd));
-	if (id > 0 && delivery_apply(id, status, (int)code, rnd) < 0)
-		goto fail;
-	if (db_commit() != 0)
-		return web_plain(r, 503, "try again\n");
-	return web_plain(r, 200, "");
-fail:
-	db_rollback();
-	return web_plain(r, 503, "try again\n");
+	rc = row.nrows > 0 ? delivery_apply_row(&row, 0, status, (int)code,
+	    rnd) : 0;
+	if (row.nrows > 0 && rc >= 0)
+		store_events_claim(sid, db_get_ll(&row, 0, MROW_ID, 0));
+	db_res_free(&row);
+	return rc < 0 ? web_plain(r, 503, "try again\n") : web_plain(r, 200, "");
 }

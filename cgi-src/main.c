@@ -48,6 +48,7 @@ worker(int fd, const struct sp_config *cfg)
 
 	/* The connection belongs to this process: opened after fork. A
 	 * failure here is retried by the first request. */
+	sp_fast_seed();
 	db_connect(cfg);
 	if (FCGX_InitRequest(&req, fd, FCGI_FAIL_ACCEPT_ON_INTR) != 0) {
 		sp_log("FCGX_InitRequest failed");
@@ -191,6 +192,7 @@ main(int argc, char **argv)
 		return 1;
 	}
 	if (FCGX_IsCGI() && getenv("REQUEST_METHOD") != NULL) {
+		sp_fast_seed();
 		db_connect(&cfg);
 		web_serve(NULL, &cfg);
 		fflush(stdout);

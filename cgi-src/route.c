@@ -288,8 +288,7 @@ web_serve(FCGX_Request *fcgi, const struct sp_config *cfg)
 	r.fcgi = fcgi;
 	r.cfg = cfg;
 	string_init(&r.headers);
-	if (sp_token(r.id, 8) != 0)
-		sp_strlcpy(r.id, "0", sizeof(r.id));
+	sp_fast_token(r.id, 8);
 	sp_log_set_request(r.id);
 	db_check();
 

@@ -88,14 +88,15 @@ fail(long long id, long long conv, enum reason reason, int code)
 	    code ? "" : " (no provider call)");
 }
 
-/* Applies the events that came for sid before its message knew the sid. */
+/* Applies the events that came for sid before its message knew the sid
+ * (usually none: the callbacks come later). */
 static void
 catch_up(long long id, const char *sid)
 {
 	struct db_res ev;
 	unsigned i;
 
-	if (store_events_claim(sid, id) != 0 ||
+	if (store_events_claim(sid, id) <= 0 ||
 	    store_message_events(&ev, id) != 0)
 		return;
 	for (i = 0; i < ev.nrows; i++)
@@ -104,13 +105,13 @@ catch_up(long long id, const char *sid)
 	db_res_free(&ev);
 }
 
+/* Accepted with a sid: still "Sending", so the conversation's summary does
+ * not change until the provider's events do. */
 static void
-accepted(long long id, long long conv, const char *sid, const char *status)
+accepted(long long id, const char *sid, const char *status)
 {
-	if (store_queue_accepted(id, sid, status) != 0)
-		return;
-	catch_up(id, sid);
-	store_conversations_sync(conv);
+	if (store_queue_accepted(id, sid, status) == 0)
+		catch_up(id, sid);
 }
 
 /*
@@ -146,8 +147,7 @@ reconcile(const struct job *j, const char *body, long long started_ms)
 		else if (!known) {
 			sp_log("message %lld: found as %s at the provider; not "
 			    "sent again", j->id, list[i].sid);
-			accepted(j->id, j->conversation, list[i].sid,
-			    list[i].status);
+			accepted(j->id, list[i].sid, list[i].status);
 			rc = 1;
 		}
 	}
@@ -155,19 +155,27 @@ reconcile(const struct job *j, const char *body, long long started_ms)
 	return rc;
 }
 
+/* The look-ups fetched for this batch (numbers with none fresh). */
+static char batch_numbers[MAX_BATCH][20];
+static const char *batch_list[MAX_BATCH];
+static struct prov_lookup batch_out[MAX_BATCH];
+static size_t batch_n;
+
 /* Whether the number can take texts: the core rules, then the look-up
- * (look_up_batch fetched the missing ones). REASON_NONE when it can, or
- * when only the provider's refusal can tell (the look-up failed). */
+ * (the row's cached one, or this batch's). REASON_NONE when it can, or when
+ * only the provider's refusal can tell (the look-up failed). */
 static enum reason
-line_check(const char *e164, const char *raw)
+line_check(struct db_res *q, unsigned row)
 {
+	const char *e164 = db_get(q, row, Q_E164), *type;
 	struct phone ph;
-	struct db_res res;
-	const char *type;
-	enum reason why = REASON_NONE;
+	int valid;
+	size_t k;
 
 	if (e164 == NULL || *e164 == '\0')
-		e164 = raw ? raw : "";
+		e164 = db_get(q, row, Q_RAW);
+	if (e164 == NULL)
+		return REASON_INVALID_NUMBER;
 	phone_classify(e164, strlen(e164), "US", &ph);
 	if (ph.verdict != PHONE_VALID)
 		return REASON_INVALID_NUMBER;
@@ -175,20 +183,25 @@ line_check(const char *e164, const char *raw)
 		return REASON_LANDLINE;
 	if (ph.sms == SMS_YES)
 		return REASON_NONE;
-	if (store_lookup_get(&res, ph.e164, cfg.sender_lookup_ttl_days) != 0)
-		return REASON_NONE;
-	if (res.nrows > 0) {
-		type = db_get(&res, 0, LK_TYPE);
-		if (!db_get_ll(&res, 0, LK_VALID, 1))
-			why = REASON_INVALID_NUMBER;
-		/* non-fixed VoIP (Google Voice) takes texts; landlines and
-		 * fixed VoIP do not */
-		else if (type != NULL && (strcmp(type, "landline") == 0 ||
-		    strcmp(type, "fixedVoip") == 0))
-			why = REASON_LANDLINE;
+	if (db_get(q, row, Q_LOOKUP_VALID) != NULL) {
+		valid = (int)db_get_ll(q, row, Q_LOOKUP_VALID, 1);
+		type = db_get(q, row, Q_LOOKUP_TYPE);
+	} else {
+		for (k = 0; k < batch_n && strcmp(batch_numbers[k], ph.e164); k++)
+			;
+		if (k == batch_n || batch_out[k].result != PROV_OK)
+			return REASON_NONE;
+		valid = batch_out[k].valid;
+		type = batch_out[k].type;
 	}
-	db_res_free(&res);
-	return why;
+	if (!valid)
+		return REASON_INVALID_NUMBER;
+	/* non-fixed VoIP (Google Voice) takes texts; landlines and fixed
+	 * VoIP do not */
+	if (type != NULL && (strcmp(type, "landline") == 0 ||
+	    strcmp(type, "fixedVoip") == 0))
+		return REASON_LANDLINE;
+	return REASON_NONE;
 }
 
 /* Looks up, all at once, the numbers of the batch that only the provider
@@ -196,45 +209,38 @@ line_check(const char *e164, const char *raw)
 static void
 look_up_batch(struct db_res *q)
 {
-	static char numbers[MAX_BATCH][20];
-	static const char *list[MAX_BATCH];
-	static struct prov_lookup out[MAX_BATCH];
-	size_t n = 0, i, k;
+	size_t i, k;
 	unsigned row;
 
-	for (row = 0; row < q->nrows && n < MAX_BATCH; row++) {
+	batch_n = 0;
+	for (row = 0; row < q->nrows && batch_n < MAX_BATCH; row++) {
 		const char *e = db_get(q, row, Q_E164);
 		struct phone ph;
-		struct db_res res;
-		int have;
-		if (e == NULL)
+		if (e == NULL || db_get(q, row, Q_LOOKUP_VALID) != NULL)
 			continue;
 		phone_classify(e, strlen(e), "US", &ph);
 		if (ph.verdict != PHONE_VALID || ph.sms != SMS_LOOKUP)
 			continue;
-		for (k = 0; k < n && strcmp(numbers[k], ph.e164) != 0; k++)
+		for (k = 0; k < batch_n && strcmp(batch_numbers[k], ph.e164); k++)
 			;
-		if (k < n || store_lookup_get(&res, ph.e164,
-		    cfg.sender_lookup_ttl_days) != 0)
+		if (k < batch_n)
 			continue;
-		have = res.nrows > 0;
-		db_res_free(&res);
-		if (have)
-			continue;
-		sp_strlcpy(numbers[n], ph.e164, sizeof(numbers[n]));
-		list[n] = numbers[n];
-		n++;
+		sp_strlcpy(batch_numbers[batch_n], ph.e164,
+		    sizeof(batch_numbers[batch_n]));
+		batch_list[batch_n] = batch_numbers[batch_n];
+		batch_n++;
 	}
-	if (n == 0)
+	if (batch_n == 0)
 		return;
-	provider_lookup_many(prov, list, out, n, cfg.sender_parallel);
-	for (i = 0; i < n; i++) {
-		if (out[i].result != PROV_OK)
+	provider_lookup_many(prov, batch_list, batch_out, batch_n,
+	    cfg.sender_parallel);
+	for (i = 0; i < batch_n; i++) {
+		if (batch_out[i].result != PROV_OK)
 			continue;
-		store_lookup_put(numbers[i], out[i].valid, out[i].type,
-		    out[i].carrier);
-		if (out[i].type[0] != '\0')
-			store_leads_line_type(numbers[i], out[i].type);
+		store_lookup_put(batch_numbers[i], batch_out[i].valid,
+		    batch_out[i].type, batch_out[i].carrier);
+		if (batch_out[i].type[0] != '\0')
+			store_leads_line_type(batch_numbers[i], batch_out[i].type);
 	}
 }
 
@@ -261,7 +267,7 @@ decide(struct db_res *q, unsigned row, struct job *j)
 	long long now = db_get_ll(q, row, Q_NOW_MS, wall_ms());
 	long long cool = db_get_ll(q, row, Q_COOLDOWN_MS, 0);
 	long long paced = db_get_ll(q, row, Q_PACED_MS, 0);
-	const char *e164 = db_get(q, row, Q_E164), *raw = db_get(q, row, Q_RAW);
+	const char *e164 = db_get(q, row, Q_E164);
 	enum reason why;
 	int rc;
 
@@ -311,7 +317,7 @@ decide(struct db_res *q, unsigned row, struct job *j)
 		fail(j->id, j->conversation, REASON_INVALID_NUMBER, 0);
 		return 0;
 	}
-	if ((why = line_check(e164, raw)) != REASON_NONE) {
+	if ((why = line_check(q, row)) != REASON_NONE) {
 		fail(j->id, j->conversation, why, 0);
 		return 0;
 	}
@@ -334,8 +340,6 @@ decide(struct db_res *q, unsigned row, struct job *j)
 			}
 		}
 	}
-	if (store_queue_inflight(j->id, who, cfg.sender_lease_s) != 0)
-		return 0;
 	j->attempts++;
 	j->body = strdup(db_get(q, row, Q_BODY));
 	return j->body != NULL;
@@ -348,7 +352,7 @@ record(const struct job *j, const struct prov_message *m)
 
 	switch (m->result) {
 	case PROV_OK:
-		accepted(j->id, j->conversation, m->sid, m->status);
+		accepted(j->id, m->sid, m->status);
 		return;
 	case PROV_REFUSED:
 		rt = reason_retry(m->error_code);
@@ -381,14 +385,15 @@ send_batch(void)
 {
 	static struct job jobs[MAX_BATCH];
 	static struct prov_send reqs[MAX_BATCH];
+	static long long ids[MAX_BATCH];
 	struct db_res q;
-	int claimed, n = 0, i;
+	int claimed, n = 0, i, marked;
 	unsigned row;
 
 	if ((claimed = store_queue_claim(who, cfg.sender_batch,
 	    cfg.sender_lease_s)) <= 0)
 		return claimed;
-	if (store_queue_claimed(&q, who) != 0)
+	if (store_queue_claimed(&q, who, cfg.sender_lookup_ttl_days) != 0)
 		return -1;
 	look_up_batch(&q);
 	for (row = 0; row < q.nrows && n < MAX_BATCH; row++) {
@@ -396,14 +401,25 @@ send_batch(void)
 			reqs[n] = (struct prov_send){ .from = jobs[n].from,
 			    .to = jobs[n].to, .body = jobs[n].body,
 			    .status_callback = callback_url };
+			ids[n] = jobs[n].id;
 			n++;
 		}
 	}
 	db_res_free(&q);
+	/* inflight before any call: a crash from here on is reconciled */
+	marked = n > 0 ? store_queue_inflight(ids, n, who, cfg.sender_lease_s) : 0;
+	if (marked != n) {
+		/* a lease ran out under us: send nothing this round; the
+		 * claims expire and the next claimer reconciles */
+		sp_log("batch of %d: %d still ours; leaving it to the leases",
+		    n, marked);
+		n = -n;
+	}
 	if (n > 0)
 		provider_send_many(prov, reqs, (size_t)n, cfg.sender_parallel);
-	for (i = 0; i < n; i++) {
-		record(&jobs[i], &reqs[i].out);
+	for (i = 0; i < (n < 0 ? -n : n); i++) {
+		if (n > 0)
+			record(&jobs[i], &reqs[i].out);
 		free(jobs[i].body);
 	}
 	return claimed;

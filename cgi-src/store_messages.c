@@ -58,9 +58,9 @@ store_events_add(const char *sid, const char *status, int code,
 int
 store_events_claim(const char *sid, long long message_id)
 {
-	return db_exec("UPDATE message_events SET message_id = ? "
+	return (int)db_exec("UPDATE message_events SET message_id = ? "
 	    "WHERE provider_sid = ? AND message_id IS NULL", "is", message_id,
-	    sid) < 0 ? -1 : 0;
+	    sid);
 }
 
 #define MROW_SELECT \

@@ -18,7 +18,8 @@ int	 store_messages_has_outbound(long long conversation_id);
 /* The provider's events: once each. 1 new, 0 a duplicate, -1 error. */
 int	 store_events_add(const char *sid, const char *status, int code,
 	    const char *dlr);
-/* Ties the events of sid that arrived before its message to it. */
+/* Ties the events of sid that arrived before its message to it; how many,
+ * or -1. */
 int	 store_events_claim(const char *sid, long long message_id);
 
 /* Columns of store_message_by_sid's and store_message_row's row. */

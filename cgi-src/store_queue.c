@@ -5,13 +5,55 @@
 #include "db.h"
 #include "store_queue.h"
 
+/* Fifty placeholders: batch statements bind ids and pad with 0 (no such
+ * message), so one prepared statement serves every batch. */
+#define IDS50 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define IDS_FMT "iiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiii"
+
+/* Runs sql for ids in chunks of 50: its placeholders are a string and an
+ * int (in that order, or the other when int_first), then IDS50. Returns the
+ * rows changed, or -1. */
+static int
+exec_ids(const char *sql, int int_first, const char *s1, long long i1,
+    const long long *ids, int n)
+{
+	long long v[50], got, total = 0;
+	int at, k;
+
+	for (at = 0; at < n; at += 50) {
+		for (k = 0; k < 50; k++)
+			v[k] = at + k < n ? ids[at + k] : 0;
+		got = int_first ? db_exec(sql, "is" IDS_FMT, i1, s1,
+		    v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9],
+		    v[10], v[11], v[12], v[13], v[14], v[15], v[16], v[17],
+		    v[18], v[19], v[20], v[21], v[22], v[23], v[24], v[25],
+		    v[26], v[27], v[28], v[29], v[30], v[31], v[32], v[33],
+		    v[34], v[35], v[36], v[37], v[38], v[39], v[40], v[41],
+		    v[42], v[43], v[44], v[45], v[46], v[47], v[48], v[49]) :
+		    db_exec(sql, "si" IDS_FMT, s1, i1,
+		    v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9],
+		    v[10], v[11], v[12], v[13], v[14], v[15], v[16], v[17],
+		    v[18], v[19], v[20], v[21], v[22], v[23], v[24], v[25],
+		    v[26], v[27], v[28], v[29], v[30], v[31], v[32], v[33],
+		    v[34], v[35], v[36], v[37], v[38], v[39], v[40], v[41],
+		    v[42], v[43], v[44], v[45], v[46], v[47], v[48], v[49]);
+		if (got < 0)
+			return -1;
+		total += got;
+	}
+	return (int)total;
+}
+
 int
 store_queue_claim(const char *who, int n, int lease_s)
 {
 	struct db_res res;
+	long long ids[200];
 	unsigned i;
-	int got = -1;
+	int got;
 
+	if (n > 200)
+		n = 200;
 	if (db_begin() != 0)
 		return -1;
 	/* due_at is a waiting message's time or a claim's lease end: one
@@ -19,29 +61,27 @@ store_queue_claim(const char *who, int n, int lease_s)
 	if (db_query(&res, "SELECT id FROM messages WHERE due_at <= NOW(3) "
 	    "ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED", "i",
 	    (long long)n) != 0)
-		goto out;
-	for (i = 0; i < res.nrows; i++) {
-		if (db_exec("UPDATE messages SET claimed_by = ?, "
-		    "queue_state = IF(queue_state IN ('inflight', 'unknown'), "
-		    "queue_state, 'claimed'), "
-		    "due_at = NOW(3) + INTERVAL ? SECOND WHERE id = ?", "sii",
-		    who, (long long)lease_s, db_get_ll(&res, i, 0, 0)) < 0) {
-			db_res_free(&res);
-			goto out;
-		}
-	}
+		goto fail;
+	for (i = 0; i < res.nrows; i++)
+		ids[i] = db_get_ll(&res, i, 0, 0);
 	got = (int)res.nrows;
 	db_res_free(&res);
+	if (got > 0 && exec_ids("UPDATE messages SET claimed_by = ?, "
+	    "queue_state = IF(queue_state IN ('inflight', 'unknown'), "
+	    "queue_state, 'claimed'), "
+	    "due_at = NOW(3) + INTERVAL ? SECOND WHERE id IN " IDS50,
+	    0, who, lease_s, ids, got) < 0)
+		goto fail;
 	if (db_commit() != 0)
 		return -1;
 	return got;
-out:
+fail:
 	db_rollback();
 	return -1;
 }
 
 int
-store_queue_claimed(struct db_res *res, const char *who)
+store_queue_claimed(struct db_res *res, const char *who, int ttl_days)
 {
 	return db_query(res,
 	    "SELECT m.id, m.conversation_id, m.business_id, m.body, "
@@ -52,13 +92,16 @@ store_queue_claimed(struct db_res *res, const char *who)
 	    "CAST(UNIX_TIMESTAMP(l.cooldown_until) * 1000 AS SIGNED), "
 	    "n.id, n.e164, n.per_minute, "
 	    "CAST(UNIX_TIMESTAMP(m.paced_slot) * 1000 AS SIGNED), "
-	    "CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED) "
+	    "CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED), k.valid, "
+	    "k.line_type "
 	    "FROM messages m JOIN conversations c ON c.id = m.conversation_id "
 	    "JOIN leads l ON l.id = c.lead_id "
 	    "JOIN sending_numbers n ON n.id = c.sending_number_id "
+	    "LEFT JOIN number_lookups k ON k.e164 = l.phone_e164 "
+	    "AND k.stale = 0 AND k.checked_at > NOW(3) - INTERVAL ? DAY "
 	    "WHERE m.claimed_by = ? AND m.queue_state IN "
 	    "('claimed', 'inflight', 'unknown') AND m.due_at > NOW(3) "
-	    "ORDER BY m.id", "s", who);
+	    "ORDER BY m.id", "is", (long long)ttl_days, who);
 }
 
 int
@@ -71,15 +114,13 @@ store_queue_wait(long long id, long long due_ms, int paced)
 }
 
 int
-store_queue_inflight(long long id, const char *who, int lease_s)
+store_queue_inflight(const long long *ids, int n, const char *who, int lease_s)
 {
-	long long n = db_exec("UPDATE messages SET queue_state = 'inflight', "
+	return exec_ids("UPDATE messages SET queue_state = 'inflight', "
 	    "attempts = attempts + 1, attempt_started_at = NOW(3), "
-	    "due_at = NOW(3) + INTERVAL ? SECOND WHERE id = ? AND claimed_by = ?",
-	    "iis", (long long)lease_s, id, who);
-
-	/* 0 rows: the lease ran out and another sender has it */
-	return n == 1 ? 0 : -1;
+	    "due_at = NOW(3) + INTERVAL ? SECOND "
+	    "WHERE claimed_by = ? AND id IN " IDS50, 1, who, lease_s, ids,
+	    n);
 }
 
 int

@@ -14,15 +14,18 @@ enum {
 	Q_ID, Q_CONVERSATION, Q_BUSINESS, Q_BODY, Q_STATE, Q_ATTEMPTS,
 	Q_STARTED_MS, Q_LEAD, Q_E164, Q_RAW, Q_OPTED_OUT, Q_SPAM, Q_VALID,
 	Q_PROVIDER_OPTOUT, Q_COOLDOWN_MS, Q_NUMBER, Q_FROM, Q_PER_MINUTE,
-	Q_PACED_MS, Q_NOW_MS, Q__COLS
+	Q_PACED_MS, Q_NOW_MS, Q_LOOKUP_VALID, Q_LOOKUP_TYPE, Q__COLS
 };
-/* The messages `who` holds now. */
-int	 store_queue_claimed(struct db_res *res, const char *who);
+/* The messages `who` holds now, with their numbers' look-ups when fresh
+ * (younger than ttl_days and not stale; else NULL). */
+int	 store_queue_claimed(struct db_res *res, const char *who, int ttl_days);
 
 /* Back to waiting until due_ms (paced: the slot is reserved). */
 int	 store_queue_wait(long long id, long long due_ms, int paced);
-/* About to call the provider: inflight, its lease renewed. */
-int	 store_queue_inflight(long long id, const char *who, int lease_s);
+/* About to call the provider: inflight, their leases renewed (those `who`
+ * still holds). The number marked, or -1. */
+int	 store_queue_inflight(const long long *ids, int n, const char *who,
+	    int lease_s);
 /* The provider's answer is unknown: reconcile at due_ms. */
 int	 store_queue_unknown(long long id, long long due_ms);
 /* Accepted by the provider with sid. */

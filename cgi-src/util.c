@@ -91,6 +91,51 @@ sp_token(char *out, size_t nbytes)
 	return 0;
 }
 
+static uint64_t fast_state[2] = { 0x9e3779b97f4a7c15ULL, 0xbf58476d1ce4e5b9ULL };
+
+void
+sp_fast_seed(void)
+{
+	uint64_t seed[2];
+
+	if (sp_random(seed, sizeof(seed)) != 0) {
+		seed[0] = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
+		seed[1] = (uint64_t)clock();
+	}
+	fast_state[0] = seed[0] | 1;
+	fast_state[1] = seed[1] | 2;
+}
+
+/* xorshift128+ */
+static uint64_t
+fast_next(void)
+{
+	uint64_t s1 = fast_state[0];
+	const uint64_t s0 = fast_state[1];
+
+	fast_state[0] = s0;
+	s1 ^= s1 << 23;
+	fast_state[1] = s1 ^ s0 ^ (s1 >> 17) ^ (s0 >> 26);
+	return fast_state[1] + s0;
+}
+
+void
+sp_fast_token(char *out, size_t nbytes)
+{
+	unsigned char raw[64];
+	size_t i;
+
+	if (nbytes > sizeof(raw))
+		nbytes = sizeof(raw);
+	for (i = 0; i < nbytes; i += 8) {
+		uint64_t v = fast_next();
+		size_t k;
+		for (k = 0; k < 8 && i + k < nbytes; k++)
+			raw[i + k] = (unsigned char)(v >> (8 * k));
+	}
+	sp_hex(raw, nbytes, out);
+}
+
 size_t
 sp_strlcpy(char *dst, const char *src, size_t dstsz)
 {

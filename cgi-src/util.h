@@ -18,6 +18,12 @@ void	 sp_hex(const unsigned char *in, size_t len, char *out);
 /* A random token: 2*nbytes hex digits in out (out holds 2*nbytes+1). */
 int	 sp_token(char *out, size_t nbytes);
 
+/* A token unique to this process's requests but not secret (request ids,
+ * form nonces): hex from a generator seeded by sp_fast_seed, no syscall.
+ * Call sp_fast_seed in each process after fork. */
+void	 sp_fast_seed(void);
+void	 sp_fast_token(char *out, size_t nbytes);
+
 /* Copies src into dst of size dstsz, always NUL-terminated; returns the
  * length it wanted (truncated when >= dstsz). */
 size_t	 sp_strlcpy(char *dst, const char *src, size_t dstsz);
