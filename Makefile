@@ -23,7 +23,8 @@ PORTAL_SRC = cgi-src/main.c cgi-src/web.c cgi-src/route.c cgi-src/auth.c \
 	     cgi-src/page_login.c cgi-src/page_conversations.c \
 	     cgi-src/page_misc.c cgi-src/page_compose.c cgi-src/page_message.c \
 	     cgi-src/hook_status.c cgi-src/delivery.c cgi-src/store_messages.c \
-	     cgi-src/signature.c
+	     cgi-src/signature.c cgi-src/hook_inbound.c cgi-src/store_inbound.c \
+	     cgi-src/page_optouts.c
 ADMIN_SRC  = cgi-src/admin.c cgi-src/auth_password.c
 
 PORTAL_OBJ = $(patsubst cgi-src/%.c,$(BUILD)/%.o,$(COMMON_SRC) $(PORTAL_SRC) cgi-src/auth_password.c)

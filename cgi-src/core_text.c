@@ -1,4 +1,6 @@
 /* core_text.c: UTF-8 decoding shared by the rules that read text */
+#include <string.h>
+
 #include "core_text.h"
 
 int32_t
@@ -51,4 +53,29 @@ text_utf8_valid(const char *s, size_t len)
 		if (text_next(s, len, &i) < 0)
 			return 0;
 	return 1;
+}
+
+size_t
+text_sanitize(const char *s, size_t len, char *out, size_t outsz)
+{
+	size_t i = 0, o = 0;
+
+	if (outsz == 0)
+		return 0;
+	while (i < len) {
+		size_t at = i;
+		int32_t c = text_next(s, len, &i);
+		size_t n = c < 0 ? 3 : i - at;
+		if (c == 0)
+			continue;
+		if (o + n + 1 > outsz)
+			break;
+		if (c < 0) {
+			memcpy(out + o, "\xef\xbf\xbd", 3);	/* U+FFFD */
+		} else
+			memcpy(out + o, s + at, n);
+		o += n;
+	}
+	out[o] = '\0';
+	return o;
 }

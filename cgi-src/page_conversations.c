@@ -122,7 +122,8 @@ thread_fill(struct req *r, long long conversation_id, long long before)
 	    web_set_time(r, "Lead.CooldownUntil",
 	    db_get_ll(&t, 0, CONV_COOLDOWN_MS, 0)) != 0)
 		goto fail;
-	if (web_set_int(r, "Lead.ProviderOptOut",
+	if (web_set(r, "Lead.OptOutWord", db_get(&t, 0, CONV_OPTOUT_WORD)) != 0 ||
+	    web_set_int(r, "Lead.ProviderOptOut",
 	    db_get_ll(&t, 0, CONV_PROVIDER_OPTOUT, 0)) != 0 ||
 	    web_set(r, "Lead.CooldownAdvice",
 	    reason_advice(REASON_CARRIER_FILTERED)) != 0)

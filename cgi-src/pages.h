@@ -19,6 +19,10 @@ int	 page_compose_send(struct req *);
 int	 page_compose_lint(struct req *);
 /* page_message.c */
 int	 page_message_show(struct req *);
+/* hook_inbound.c */
+int	 hook_inbound(struct req *);
+/* page_optouts.c */
+int	 page_optout_record(struct req *);
 /* hook_status.c */
 int	 hook_status(struct req *);
 struct form_pair;

@@ -35,7 +35,9 @@ static const struct route routes[] = {
 	{ "POST", "/conversations/:id/messages", page_compose_send, ROLES_BUSINESS },
 	{ "GET",  "/conversations/:id/lint", page_compose_lint,	ROLES_BUSINESS },
 	{ "GET",  "/messages/:id",	page_message_show,	ROLES_BUSINESS },
+	{ "POST", "/conversations/:id/optout", page_optout_record, ROLES_BUSINESS },
 	{ "POST", "/hooks/provider/status", hook_status,	WEBHOOK },
+	{ "POST", "/hooks/provider/inbound", hook_inbound,	WEBHOOK },
 	{ "GET",  "/ping",		page_ping,		ROLE_PUBLIC },
 	{ "GET",  "/_error/:code",	page_error_code,	ROLE_PUBLIC },
 };

@@ -305,7 +305,10 @@ decide(struct db_res *q, unsigned row, struct job *j)
 		fail(j->id, j->conversation, REASON_SPAM, 0);
 		return 0;
 	}
-	if (db_get_ll(q, row, Q_OPTED_OUT, 0)) {
+	/* the opt-out's confirmation is the one text an opted-out lead
+	 * gets */
+	if (db_get_ll(q, row, Q_OPTED_OUT, 0) && (db_get(q, row, Q_KIND) == NULL ||
+	    strcmp(db_get(q, row, Q_KIND), "optout_confirm") != 0)) {
 		fail(j->id, j->conversation, REASON_OPTED_OUT, 0);
 		return 0;
 	}

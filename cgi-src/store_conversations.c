@@ -34,7 +34,10 @@ store_inbox(struct db_res *res, unsigned business_id, long long before_ms,
 	"l.phone_valid, l.line_type, l.is_spam, n.e164, " \
 	"IF(l.cooldown_until > NOW(3), " \
 	"CAST(UNIX_TIMESTAMP(l.cooldown_until) * 1000 AS SIGNED), NULL), " \
-	"l.provider_opted_out, "
+	"l.provider_opted_out, " \
+	"IF(l.opted_out, (SELECT keyword FROM consent_ledger g WHERE " \
+	"g.lead_id = l.id AND g.action = 'opt_out' ORDER BY g.id DESC " \
+	"LIMIT 1), NULL), "
 
 int
 store_thread(struct db_res *res, unsigned business_id,

@@ -93,7 +93,7 @@ store_queue_claimed(struct db_res *res, const char *who, int ttl_days)
 	    "n.id, n.e164, n.per_minute, "
 	    "CAST(UNIX_TIMESTAMP(m.paced_slot) * 1000 AS SIGNED), "
 	    "CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED), k.valid, "
-	    "k.line_type "
+	    "k.line_type, m.kind "
 	    "FROM messages m JOIN conversations c ON c.id = m.conversation_id "
 	    "JOIN leads l ON l.id = c.lead_id "
 	    "JOIN sending_numbers n ON n.id = c.sending_number_id "

@@ -14,7 +14,7 @@ enum {
 	Q_ID, Q_CONVERSATION, Q_BUSINESS, Q_BODY, Q_STATE, Q_ATTEMPTS,
 	Q_STARTED_MS, Q_LEAD, Q_E164, Q_RAW, Q_OPTED_OUT, Q_SPAM, Q_VALID,
 	Q_PROVIDER_OPTOUT, Q_COOLDOWN_MS, Q_NUMBER, Q_FROM, Q_PER_MINUTE,
-	Q_PACED_MS, Q_NOW_MS, Q_LOOKUP_VALID, Q_LOOKUP_TYPE, Q__COLS
+	Q_PACED_MS, Q_NOW_MS, Q_LOOKUP_VALID, Q_LOOKUP_TYPE, Q_KIND, Q__COLS
 };
 /* The messages `who` holds now, with their numbers' look-ups when fresh
  * (younger than ttl_days and not stale; else NULL). */

@@ -349,6 +349,12 @@ web_plain(struct req *r, int status, const char *text)
 }
 
 int
+web_plain_type(struct req *r, int status, const char *ctype, const char *text)
+{
+	return respond(r, status, ctype, text, strlen(text));
+}
+
+int
 web_json(struct req *r, int status, const char *json)
 {
 	return respond(r, status, "application/json", json, strlen(json));

@@ -96,6 +96,8 @@ void	 web_cookie_set(struct req *r, const char *name, const char *value,
 int	 web_render(struct req *r, int status, const char *tmpl);
 int	 web_redirect(struct req *r, const char *location);
 int	 web_plain(struct req *r, int status, const char *text);
+int	 web_plain_type(struct req *r, int status, const char *ctype,
+	    const char *text);
 int	 web_json(struct req *r, int status, const char *json);
 /* An error page from error.cs with a fixed message and the request id. */
 int	 web_error(struct req *r, int status, const char *message);

@@ -6,7 +6,7 @@
   </header>
   <?cs if:Lead.OptedOut ?>
   <div class="banner banner-block" role="status">
-    <strong>Messages are blocked: this lead opted out<?cs if:Lead.OptedOutAt ?> on <?cs var:Lead.OptedOutAt ?><?cs /if ?>.</strong>
+    <strong>Messages are blocked: this lead opted out<?cs if:Lead.OptedOutAt ?> on <?cs var:Lead.OptedOutAt ?><?cs /if ?><?cs if:Lead.OptOutWord ?> (<?cs var:Lead.OptOutWord ?>)<?cs /if ?>.</strong>
     <p><?cs var:Lead.OptOutAdvice ?></p>
   </div>
   <?cs /if ?>
@@ -54,4 +54,17 @@
   </ol>
   <?cs if:Page.NotLatest ?><p class="pager"><a href="/conversations/<?cs var:Conversation.Id ?>">Latest messages</a></p><?cs /if ?>
   <?cs include:"compose.cs" ?>
+  <?cs if:!Lead.OptedOut ?>
+  <details class="record-optout"<?cs if:OptOut.Error ?> open<?cs /if ?>>
+    <summary>Record an opt-out the lead asked for another way</summary>
+    <form method="post" action="/conversations/<?cs var:Conversation.Id ?>/optout">
+      <input type="hidden" name="csrf" value="<?cs var:CSRF.Token ?>">
+      <?cs if:OptOut.Error ?><p class="alert" role="alert"><?cs var:OptOut.Error ?></p><?cs /if ?>
+      <label for="optout-note">How did the lead ask to stop?</label>
+      <input type="text" id="optout-note" name="note" maxlength="300" required placeholder="Phone call on Tuesday, email to the office, ...">
+      <button type="submit" class="danger">Record the opt-out</button>
+      <p class="muted">It stops all texts to this lead from every number of the business. Only the lead can opt back in, by texting you.</p>
+    </form>
+  </details>
+  <?cs /if ?>
 </section>

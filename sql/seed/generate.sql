@@ -124,3 +124,12 @@ UPDATE leads l JOIN conversations c ON c.lead_id = l.id
     JOIN messages m ON m.id = c.last_message_id
 SET l.opted_out_at = m.created_at
 WHERE l.business_id = @business_id AND l.opted_out = 1;
+
+-- The opted-out leads' ledger rows (the consent ledger is append-only).
+INSERT INTO consent_ledger (business_id, lead_id, e164, sending_number, action,
+    keyword, message_id, source, created_at)
+SELECT l.business_id, l.id, COALESCE(l.phone_e164, l.phone_raw), n.e164,
+    'opt_out', 'STOP', c.last_message_id, 'inbound', l.opted_out_at
+FROM leads l JOIN conversations c ON c.lead_id = l.id
+JOIN sending_numbers n ON n.id = c.sending_number_id
+WHERE l.business_id = @business_id AND l.id > @lead_base AND l.opted_out = 1;

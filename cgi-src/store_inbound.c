@@ -1,0 +1,132 @@
+/* store_inbound.c: inbound texts, leads found or created by number, the
+ * consent ledger and the rules' own replies */
+#include <stddef.h>
+#include <stdio.h>
+
+#include "db.h"
+#include "store_inbound.h"
+#include "util.h"
+
+int
+store_number_owner(const char *e164, struct number_owner *o)
+{
+	struct db_res res;
+	const char *v;
+
+	if (db_query(&res, "SELECT n.business_id, n.id, b.name FROM "
+	    "sending_numbers n JOIN businesses b ON b.id = n.business_id "
+	    "WHERE n.e164 = ?", "s", e164) != 0)
+		return -1;
+	if (res.nrows == 0) {
+		db_res_free(&res);
+		return 0;
+	}
+	o->business_id = (unsigned)db_get_ll(&res, 0, 0, 0);
+	o->number_id = (int)db_get_ll(&res, 0, 1, 0);
+	sp_strlcpy(o->business_name, (v = db_get(&res, 0, 2)) ? v : "",
+	    sizeof(o->business_name));
+	db_res_free(&res);
+	return 1;
+}
+
+int
+store_lead_for_phone(unsigned business_id, const char *e164,
+    struct lead_state *l)
+{
+	struct db_res res;
+
+	if (db_exec("INSERT IGNORE INTO leads (business_id, phone_raw, "
+	    "phone_e164) VALUES (?, ?, ?)", "iss", (long long)business_id,
+	    e164, e164) < 0)
+		return -1;
+	if (db_query(&res, "SELECT id, opted_out, provider_opted_out FROM leads "
+	    "WHERE business_id = ? AND phone_e164 = ? FOR UPDATE", "is",
+	    (long long)business_id, e164) != 0)
+		return -1;
+	if (res.nrows == 0) {
+		db_res_free(&res);
+		return -1;
+	}
+	l->id = db_get_ll(&res, 0, 0, 0);
+	l->opted_out = (int)db_get_ll(&res, 0, 1, 0);
+	l->provider_opted_out = (int)db_get_ll(&res, 0, 2, 0);
+	db_res_free(&res);
+	return 0;
+}
+
+long long
+store_conversation_for(unsigned business_id, long long lead_id, int number_id)
+{
+	struct db_res res;
+	long long id;
+
+	if (db_exec("INSERT IGNORE INTO conversations (business_id, lead_id, "
+	    "sending_number_id) VALUES (?, ?, ?)", "iii", (long long)business_id,
+	    lead_id, (long long)number_id) < 0)
+		return -1;
+	if (db_query(&res, "SELECT id FROM conversations WHERE lead_id = ? "
+	    "AND sending_number_id = ?", "ii", lead_id,
+	    (long long)number_id) != 0)
+		return -1;
+	id = res.nrows > 0 ? db_get_ll(&res, 0, 0, -1) : -1;
+	db_res_free(&res);
+	return id;
+}
+
+int
+store_inbound_message(unsigned business_id, long long conversation_id,
+    const char *sid, const char *body, long long *id)
+{
+	if (db_exec("INSERT INTO messages (business_id, conversation_id, "
+	    "direction, body, status, provider_sid) "
+	    "VALUES (?, ?, 'in', ?, 'received', ?)", "iiss",
+	    (long long)business_id, conversation_id, body, sid) < 0)
+		return db_errno() == DB_ER_DUP_ENTRY ? 0 : -1;
+	*id = (long long)db_insert_id();
+	return 1;
+}
+
+int
+store_inbound_unrouted(const char *sid, const char *from, const char *to,
+    const char *body)
+{
+	return db_exec("INSERT IGNORE INTO inbound_unrouted (provider_sid, "
+	    "from_e164, to_e164, body) VALUES (?, ?, ?, ?)", "ssss", sid, from,
+	    to, body) < 0 ? -1 : 0;
+}
+
+int
+store_lead_opt(long long lead_id, int out)
+{
+	return db_exec("UPDATE leads SET opted_out = ?, "
+	    "opted_out_at = IF(?, NOW(3), NULL) WHERE id = ?", "iii",
+	    (long long)out, (long long)out, lead_id) < 0 ? -1 : 0;
+}
+
+int
+store_ledger_add(unsigned business_id, long long lead_id, const char *e164,
+    const char *number, const char *action, const char *keyword,
+    long long message_id, const char *source, unsigned user_id,
+    const char *note)
+{
+	char msg[24], user[24];
+
+	snprintf(msg, sizeof(msg), "%lld", message_id);
+	snprintf(user, sizeof(user), "%u", user_id);
+	return db_exec("INSERT INTO consent_ledger (business_id, lead_id, e164, "
+	    "sending_number, action, keyword, message_id, source, recorded_by, "
+	    "note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "iissssssss",
+	    (long long)business_id, lead_id, e164, number ? number : "", action,
+	    keyword, message_id > 0 ? msg : NULL, source,
+	    user_id > 0 ? user : NULL, note ? note : "") < 0 ? -1 : 0;
+}
+
+int
+store_queue_reply(unsigned business_id, long long conversation_id,
+    const char *kind, const char *body)
+{
+	return db_exec("INSERT INTO messages (business_id, conversation_id, "
+	    "direction, kind, body, status, queue_state, due_at) "
+	    "VALUES (?, ?, 'out', ?, ?, 'queued', 'waiting', NOW(3))", "iiss",
+	    (long long)business_id, conversation_id, kind, body) < 0 ? -1 : 0;
+}
