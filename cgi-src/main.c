@@ -177,6 +177,10 @@ main(int argc, char **argv)
 	int opt, fd;
 
 	sp_log_set_prog("sp-portal");
+	if (argc == 2 && strcmp(argv[1], "--routes") == 0) {
+		route_print(stdout);
+		return 0;
+	}
 	while ((opt = getopt(argc, argv, "c:")) != -1) {
 		if (opt == 'c')
 			path = optarg;

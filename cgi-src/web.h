@@ -4,6 +4,7 @@
 #define SP_WEB_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <fcgiapp.h>
 #include <ClearSilver.h>
 
@@ -57,6 +58,8 @@ typedef int (*handler_fn)(struct req *);
 
 /* Serves one request (route.c): reads, dispatches, answers. */
 void	 web_serve(FCGX_Request *fcgi, const struct sp_config *cfg);
+/* Prints the route table (sp-portal --routes). */
+void	 route_print(FILE *f);
 
 /* Typed input. Each returns 0 with a value, or one of these (and then
  * *out is ""): */

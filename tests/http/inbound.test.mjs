@@ -1,0 +1,215 @@
+// inbound.test.mjs: texts from leads through the simulator's inbound
+// endpoint, and the opt-out lifecycle: STOP, the way back in, the ledger.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { get, post, request, login, csrfOf, sql, compose, lastMessage, simPost, simMessages, sleep, VAR } from './lib.mjs';
+
+const ACME = '+12127365001';
+const conf = readFileSync(`${VAR}/sp.hdf`, 'utf8');
+const cfg = (k) => conf.match(new RegExp(`^${k.replace('.', '\\.')} = (.*)$`, 'm'))[1];
+let seq = 0;
+const fresh = () => `+1347${2000000 + (++seq) * 100 + (seq % 50)}`;
+
+before(() => sql(`UPDATE sending_numbers SET per_minute = 600 WHERE e164 = '${ACME}'`));
+after(() => sql(`UPDATE sending_numbers SET per_minute = 30 WHERE e164 = '${ACME}'`));
+
+async function text(from, body, to = ACME) {
+  const r = await simPost('/sim/inbound', { From: from, To: to, Body: body });
+  assert.equal(r.portal_status, 200, `inbound "${body}" answered ${r.portal_status}`);
+  return r.sid;
+}
+const lead = (phone) => sql(`SELECT CONCAT(id, ',', opted_out) FROM leads WHERE phone_e164 = '${phone}'
+                             AND business_id = (SELECT business_id FROM sending_numbers WHERE e164 = '${ACME}')`).split(',').map(Number);
+const replies = (phone, kind) => Number(sql(`SELECT COUNT(*) FROM messages m JOIN conversations c ON c.id = m.conversation_id
+  JOIN leads l ON l.id = c.lead_id WHERE l.phone_e164 = '${phone}' AND m.kind = '${kind}'`));
+
+const optOut = ['STOP', 'stop', 'Stop.', 'STOPALL', 'stop all', 'UNSUBSCRIBE', 'Cancel', 'END', 'quit', 'REVOKE',
+  'OPTOUT', 'opt out', 'Opt-Out', 'STOP \u{1F6D1}', 'Please stop texting me', 'please remove me from your list',
+  'Unsubscribe me', 'take me off your list thanks', 'Do not text me anymore', 'No more texts'];
+const stayIn = ["I'll stop by tomorrow", "Don't cancel my appointment", 'the end of the month works',
+  'Can you stop by at 5?', "don't stop texting me, I like the updates", '\u{1F44D}\u{1F44D}'];
+
+test('each opt-out word and request opts the lead out, with one confirmation', async () => {
+  for (const word of optOut) {
+    const phone = fresh();
+    await text(phone, word);
+    const [id, out] = lead(phone);
+    assert.equal(out, 1, `"${word}" opts out`);
+    assert.equal(replies(phone, 'optout_confirm'), 1, `"${word}" confirmed once`);
+    const row = sql(`SELECT CONCAT(action, '|', source, '|', keyword) FROM consent_ledger WHERE lead_id = ${id}`);
+    assert.match(row, /^opt_out\|inbound\|.+/, `"${word}" in the ledger`);
+  }
+});
+
+test('texts that merely contain a keyword do not opt out', async () => {
+  for (const body of stayIn) {
+    const phone = fresh();
+    await text(phone, body);
+    const [id, out] = lead(phone);
+    assert.equal(out, 0, `"${body}" stays opted in`);
+    assert.equal(sql(`SELECT COUNT(*) FROM consent_ledger WHERE lead_id = ${id}`), '0');
+    assert.equal(replies(phone, 'optout_confirm'), 0);
+  }
+});
+
+test('the confirmation goes out once, to the opted-out lead, and nothing else does', async () => {
+  const phone = fresh();
+  await text(phone, 'Hi, is the roof quote ready?');
+  await text(phone, 'STOP');
+  await text(phone, 'STOP');
+  assert.equal(replies(phone, 'optout_confirm'), 1, 'a second STOP gets no second confirmation');
+  const end = Date.now() + 15000;
+  let got = [];
+  while (Date.now() < end) {
+    got = (await simMessages()).filter((m) => m.to === phone);
+    if (got.length > 0) break;
+    await sleep(200);
+  }
+  assert.equal(got.length, 1);
+  assert.equal(got[0].body, 'You are unsubscribed from Acme Roofing. No more messages. Reply START to resubscribe.');
+  // the thread shows the block, and a crafted send answers 409
+  const jar = await login('agent@acme.example');
+  const conv = sql(`SELECT c.id FROM conversations c JOIN leads l ON l.id = c.lead_id WHERE l.phone_e164 = '${phone}'`);
+  const page = await get(`/conversations/${conv}`, { jar });
+  assert.match(page.text, /Messages are blocked: this lead opted out on .+ \(STOP\)/);
+  assert.match(page.text, /texts you again \(any message\) they are opted back in/);
+  const before = sql(`SELECT COUNT(*) FROM messages WHERE conversation_id = ${conv}`);
+  const r = await post(`/conversations/${conv}/messages`, { csrf: csrfOf(page.text), nonce: 'b'.repeat(32), body: 'Hi again from Acme Roofing', confirm: '1' }, { jar });
+  assert.equal(r.status, 409);
+  assert.equal(sql(`SELECT COUNT(*) FROM messages WHERE conversation_id = ${conv}`), before, 'nothing queued');
+});
+
+test('any later text opts the lead back in; START with a confirmation; HELP gets the help reply', async () => {
+  const a = fresh();
+  await text(a, 'STOP');
+  await text(a, 'Actually, what time on Tuesday?');
+  let [id, out] = lead(a);
+  assert.equal(out, 0, 'any text opts back in');
+  assert.equal(sql(`SELECT GROUP_CONCAT(CONCAT(action, ':', keyword) ORDER BY id) FROM consent_ledger WHERE lead_id = ${id}`),
+    'opt_out:STOP,opt_in:any text');
+  assert.equal(replies(a, 'optin_confirm'), 0);
+
+  const b = fresh();
+  await text(b, 'unsubscribe');
+  await text(b, 'START');
+  [id, out] = lead(b);
+  assert.equal(out, 0);
+  assert.equal(replies(b, 'optin_confirm'), 1);
+  assert.equal(sql(`SELECT action FROM consent_ledger WHERE lead_id = ${id} ORDER BY id DESC LIMIT 1`), 'opt_in');
+
+  const c = fresh();
+  await text(c, 'HELP');
+  assert.equal(replies(c, 'help'), 1);
+  assert.match(sql(`SELECT body FROM messages m JOIN conversations v ON v.id = m.conversation_id JOIN leads l ON l.id = v.lead_id
+                    WHERE l.phone_e164 = '${c}' AND m.kind = 'help'`), /^Acme Roofing: .*Reply STOP to opt out/);
+});
+
+test('START lifts the provider-side opt-out; any other text leaves it for the lead to text START', async () => {
+  const p = fresh();
+  await text(p, 'hello');
+  const [id] = lead(p);
+  sql(`UPDATE leads SET provider_opted_out = 1 WHERE id = ${id}`);
+  await text(p, 'still there?');
+  assert.equal(sql(`SELECT provider_opted_out FROM leads WHERE id = ${id}`), '1');
+  await text(p, 'START');
+  assert.equal(sql(`SELECT provider_opted_out FROM leads WHERE id = ${id}`), '0');
+});
+
+function signed(path, params) {
+  const url = cfg('Portal.PublicURL') + path;
+  const data = url + Object.keys(params).sort().map((k) => k + params[k]).join('');
+  return createHmac('sha1', cfg('Provider.AuthToken')).update(data).digest('base64');
+}
+
+async function hook(params, { sign = true } = {}) {
+  const headers = { 'content-type': 'application/x-www-form-urlencoded' };
+  if (sign) headers['x-twilio-signature'] = signed('/hooks/provider/inbound', params);
+  return request('POST', '/hooks/provider/inbound', { body: new URLSearchParams(params).toString(), headers });
+}
+
+test('a webhook delivered twice is stored once; unsigned or mis-signed ones store nothing', async () => {
+  const phone = fresh();
+  const sid = 'SM' + 'd'.repeat(30) + String(seq).padStart(2, '0');
+  const params = { MessageSid: sid, AccountSid: cfg('Provider.AccountSid'), From: phone, To: ACME, Body: 'Twice?', NumMedia: '0' };
+  assert.equal((await hook(params)).status, 200);
+  const again = await hook(params);
+  assert.equal(again.status, 200);
+  assert.match(again.text, /<Response\/>/);
+  assert.equal(sql(`SELECT COUNT(*) FROM messages WHERE provider_sid = '${sid}'`), '1');
+
+  const before = sql('SELECT COUNT(*) FROM messages');
+  const unsigned = await hook({ ...params, MessageSid: sid.replace(/d/g, 'e') }, { sign: false });
+  assert.equal(unsigned.status, 403);
+  const tampered = { ...params, MessageSid: sid.replace(/d/g, 'f') };
+  const headers = { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signed('/hooks/provider/inbound', params) };
+  const bad = await request('POST', '/hooks/provider/inbound', { body: new URLSearchParams(tampered).toString(), headers });
+  assert.equal(bad.status, 403);
+  assert.equal(sql('SELECT COUNT(*) FROM messages'), before, 'nothing stored');
+});
+
+test('odd texts are stored by a clear rule: unknown To, empty, 10 KB, invalid UTF-8, emoji only', async () => {
+  const unknownTo = await text(fresh(), 'Who is this?', '+15005550006');
+  assert.equal(sql(`SELECT COUNT(*) FROM inbound_unrouted WHERE provider_sid = '${unknownTo}'`), '1');
+  const e = fresh();
+  await text(e, '');
+  assert.equal(sql(`SELECT CONCAT('[', m.body, ']') FROM messages m JOIN conversations c ON c.id = m.conversation_id
+                    JOIN leads l ON l.id = c.lead_id WHERE l.phone_e164 = '${e}'`), '[]');
+  const big = fresh();
+  await text(big, 'x'.repeat(10240));
+  assert.equal(sql(`SELECT LENGTH(m.body) FROM messages m JOIN conversations c ON c.id = m.conversation_id
+                    JOIN leads l ON l.id = c.lead_id WHERE l.phone_e164 = '${big}'`), '10240');
+  // invalid UTF-8 straight to the webhook (the simulator would not send it)
+  const bad = fresh();
+  const sid = 'SM' + 'c'.repeat(30) + String(seq).padStart(2, '0');
+  const params = { MessageSid: sid, From: bad, To: ACME, Body: 'caf\u00e9' };
+  const raw = `MessageSid=${sid}&From=${encodeURIComponent(bad)}&To=${encodeURIComponent(ACME)}&Body=caf%E9`;
+  const sig = createHmac('sha1', cfg('Provider.AuthToken'))
+    .update(Buffer.concat([Buffer.from(cfg('Portal.PublicURL') + '/hooks/provider/inbound' + 'Body'), Buffer.from('caf\xe9', 'latin1'),
+      Buffer.from('From' + bad + 'MessageSid' + sid + 'To' + ACME)])).digest('base64');
+  void params;
+  const r = await request('POST', '/hooks/provider/inbound', { body: raw, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': sig } });
+  assert.equal(r.status, 200);
+  assert.equal(sql(`SELECT HEX(body) FROM messages WHERE provider_sid = '${sid}'`), '636166EFBFBD', 'invalid byte kept as U+FFFD');
+  const emoji = fresh();
+  await text(emoji, '\u{1F44D}\u{1F525}');
+  assert.equal(lead(emoji)[1], 0);
+});
+
+test('staff record an opt-out received another way; no route lifts an opt-out', async () => {
+  const jar = await login('manager@acme.example');
+  const phone = fresh();
+  await text(phone, 'Please call me instead');
+  const conv = Number(sql(`SELECT c.id FROM conversations c JOIN leads l ON l.id = c.lead_id WHERE l.phone_e164 = '${phone}'`));
+  const page = await get(`/conversations/${conv}`, { jar });
+  const noNote = await post(`/conversations/${conv}/optout`, { csrf: csrfOf(page.text) }, { jar });
+  assert.equal(noNote.status, 400);
+  const ok = await post(`/conversations/${conv}/optout`, { csrf: csrfOf(page.text), note: 'Asked on a phone call' }, { jar });
+  assert.equal(ok.status, 303);
+  const [id, out] = lead(phone);
+  assert.equal(out, 1);
+  assert.match(sql(`SELECT CONCAT(source, '|', note) FROM consent_ledger WHERE lead_id = ${id}`), /^staff\|Asked on a phone call$/);
+
+  // every route, every method, with this lead's ids: the opt-out stands
+  const msg = lastMessage(conv);
+  const routes = execFileSync(`${process.env.SP_BUILD}/sp-portal`, ['--routes'], { encoding: 'utf8' }).trim().split('\n');
+  const fields = { body: 'START', note: 'opt back in', confirm: '1', nonce: 'c'.repeat(32), MessageSid: 'SM' + 'a'.repeat(32),
+    MessageStatus: 'delivered', From: phone, To: ACME, Body: 'START', opted_out: '0', action: 'opt_in' };
+  for (const line of routes) {
+    const [method, pattern] = line.split(' ');
+    if (pattern === '/logout') continue;
+    for (const target of [conv, msg, id]) {
+      const path = pattern.replace(":id", String(target)).replace(":code", "404");
+      const fresh = await get('/conversations', { jar });
+      if (method === 'GET') await get(`${path}?opted_out=0&action=opt_in`, { jar });
+      else await post(path, { ...fields, csrf: csrfOf(fresh.text) }, { jar });
+    }
+  }
+  assert.equal(lead(phone)[1], 1, 'still opted out');
+  assert.equal(sql(`SELECT COUNT(*) FROM consent_ledger WHERE lead_id = ${id} AND action = 'opt_in'`), '0');
+  // and the ledger cannot be rewritten, even in SQL
+  assert.throws(() => sql(`DELETE FROM consent_ledger WHERE lead_id = ${id}`), /append-only/);
+  assert.throws(() => sql(`UPDATE consent_ledger SET action = 'opt_in' WHERE lead_id = ${id}`), /append-only/);
+});
