@@ -23,6 +23,9 @@ int	 page_message_show(struct req *);
 int	 hook_inbound(struct req *);
 /* page_optouts.c */
 int	 page_optout_record(struct req *);
+int	 page_optouts_index(struct req *);
+int	 page_optouts_csv(struct req *);
+int	 page_optout_history(struct req *);
 /* hook_status.c */
 int	 hook_status(struct req *);
 struct form_pair;

@@ -130,3 +130,49 @@ store_queue_reply(unsigned business_id, long long conversation_id,
 	    "VALUES (?, ?, 'out', ?, ?, 'queued', 'waiting', NOW(3))", "iiss",
 	    (long long)business_id, conversation_id, kind, body) < 0 ? -1 : 0;
 }
+
+int
+store_optouts(struct db_res *res, unsigned business_id, long long since_ms,
+    long long until_ms, const char *phone, const char *name_prefix,
+    long long before_ms, long long before_id, int limit)
+{
+	return db_query(res,
+	    "SELECT l.id, l.name, COALESCE(l.phone_e164, l.phone_raw), "
+	    "CAST(UNIX_TIMESTAMP(l.opted_out_at) * 1000 AS SIGNED), "
+	    "g.keyword, g.sending_number, g.source "
+	    "FROM leads l LEFT JOIN consent_ledger g ON g.id = (SELECT MAX(id) "
+	    "FROM consent_ledger WHERE lead_id = l.id AND action = 'opt_out') "
+	    "WHERE l.business_id = ? AND l.opted_out = 1 "
+	    "AND (? = 0 OR l.opted_out_at >= FROM_UNIXTIME(? / 1000)) "
+	    "AND (? = 0 OR l.opted_out_at < FROM_UNIXTIME(? / 1000)) "
+	    "AND (? IS NULL OR l.phone_e164 = ?) "
+	    "AND (? IS NULL OR l.name LIKE CONCAT(?, '%')) "
+	    "AND (? = 0 OR l.opted_out_at < FROM_UNIXTIME(? / 1000) OR "
+	    "(l.opted_out_at = FROM_UNIXTIME(? / 1000) AND l.id < ?)) "
+	    "ORDER BY l.opted_out_at DESC, l.id DESC LIMIT ?",
+	    "iiiiissssiiiii", (long long)business_id, since_ms, since_ms,
+	    until_ms, until_ms, phone, phone, name_prefix, name_prefix,
+	    before_id, before_ms, before_ms, before_id, (long long)limit);
+}
+
+int
+store_ledger_for_lead(struct db_res *res, unsigned business_id,
+    long long lead_id)
+{
+	return db_query(res,
+	    "SELECT g.action, g.keyword, g.source, g.note, g.sending_number, "
+	    "CAST(UNIX_TIMESTAMP(g.created_at) * 1000 AS SIGNED), u.name, "
+	    "g.message_id FROM consent_ledger g "
+	    "LEFT JOIN users u ON u.id = g.recorded_by "
+	    "WHERE g.lead_id = ? AND g.business_id = ? ORDER BY g.id",
+	    "ii", lead_id, (long long)business_id);
+}
+
+int
+store_lead_brief(struct db_res *res, unsigned business_id, long long lead_id)
+{
+	return db_query(res, "SELECT l.name, COALESCE(l.phone_e164, "
+	    "l.phone_raw), l.opted_out, (SELECT MIN(id) FROM conversations "
+	    "WHERE lead_id = l.id) FROM leads l WHERE l.id = ? "
+	    "AND l.business_id = ?", "ii", lead_id, (long long)business_id);
+}

@@ -40,4 +40,30 @@ int	 store_ledger_add(unsigned business_id, long long lead_id,
 int	 store_queue_reply(unsigned business_id, long long conversation_id,
 	    const char *kind, const char *body);
 
+/* Columns of store_optouts' rows. */
+enum {
+	OO_LEAD, OO_NAME, OO_PHONE, OO_AT_MS, OO_WORD, OO_NUMBER, OO_SOURCE,
+	OO__COLS
+};
+/*
+ * The business's opted-out leads, newest first, strictly before the cursor
+ * (before_id 0: from the top): since/until (unix ms, 0 for none) bound the
+ * opt-out date; phone (E.164) or name_prefix (NULL for none) narrow it.
+ */
+int	 store_optouts(struct db_res *res, unsigned business_id,
+	    long long since_ms, long long until_ms, const char *phone,
+	    const char *name_prefix, long long before_ms, long long before_id,
+	    int limit);
+/* Columns of store_ledger_for_lead's rows, oldest first. */
+enum {
+	LG_ACTION, LG_KEYWORD, LG_SOURCE, LG_NOTE, LG_NUMBER, LG_AT_MS, LG_BY,
+	LG_MESSAGE, LG__COLS
+};
+/* The lead's consent history if the lead is the business's (no rows
+ * otherwise); *name gets the lead's name and number in `lead`. */
+int	 store_ledger_for_lead(struct db_res *res, unsigned business_id,
+	    long long lead_id);
+int	 store_lead_brief(struct db_res *res, unsigned business_id,
+	    long long lead_id);
+
 #endif

@@ -203,40 +203,73 @@ status_text(int status)
 	}
 }
 
+/* Writes the status line and headers; len < 0: no Content-Length (a
+ * streamed body follows). */
 static int
-respond(struct req *r, int status, const char *ctype, const char *body,
-    size_t len)
+head(struct req *r, int status, const char *ctype, long long len)
 {
-	char head[1024];
+	char h[1024], cl[48] = "";
 	int n;
 
 	if (r->responded) {
 		sp_log("second answer to one request (status %d)", status);
-		return r->status;
+		return -1;
 	}
 	r->responded = 1;
 	r->status = status;
-	n = snprintf(head, sizeof(head),
+	if (len >= 0)
+		snprintf(cl, sizeof(cl), "Content-Length: %lld\r\n",
+		    strcmp(r->method, "HEAD") == 0 ? 0 : len);
+	n = snprintf(h, sizeof(h),
 	    "Status: %d %s\r\n"
 	    "Content-Type: %s\r\n"
-	    "Content-Length: %zu\r\n"
+	    "%s"
 	    "X-Content-Type-Options: nosniff\r\n"
 	    "X-Frame-Options: DENY\r\n"
 	    "Referrer-Policy: same-origin\r\n"
 	    "Content-Security-Policy: %s\r\n"
 	    "Cache-Control: no-store\r\n"
 	    "X-Request-Id: %s\r\n",
-	    status, status_text(status), ctype,
-	    strcmp(r->method, "HEAD") == 0 ? 0 : len, csp, r->id);
-	if (n < 0 || (size_t)n >= sizeof(head))
-		return 500;
-	out_write(r, head, (size_t)n);
+	    status, status_text(status), ctype, cl, csp, r->id);
+	if (n < 0 || (size_t)n >= sizeof(h))
+		return -1;
+	out_write(r, h, (size_t)n);
 	if (r->headers.buf != NULL)
 		out_write(r, r->headers.buf, (size_t)r->headers.len);
 	out_write(r, "\r\n", 2);
+	return 0;
+}
+
+static int
+respond(struct req *r, int status, const char *ctype, const char *body,
+    size_t len)
+{
+	if (head(r, status, ctype, (long long)len) != 0)
+		return r->status;
 	if (len > 0 && strcmp(r->method, "HEAD") != 0)
 		out_write(r, body, len);
 	return status;
+}
+
+int
+web_stream_begin(struct req *r, const char *ctype, const char *filename)
+{
+	char disp[200];
+
+	if (filename != NULL) {
+		snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"",
+		    filename);
+		web_header(r, "Content-Disposition", disp);
+	}
+	return head(r, 200, ctype, -1);
+}
+
+int
+web_stream_write(struct req *r, const char *buf, size_t len)
+{
+	if (strcmp(r->method, "HEAD") == 0)
+		return 0;
+	return out_write(r, buf, len);
 }
 
 static NEOERR *

@@ -102,6 +102,10 @@ int	 web_plain(struct req *r, int status, const char *text);
 int	 web_plain_type(struct req *r, int status, const char *ctype,
 	    const char *text);
 int	 web_json(struct req *r, int status, const char *json);
+/* A body streamed as it is made (CSV exports): headers now, then writes;
+ * 0 or -1. filename, when set, makes it a download. */
+int	 web_stream_begin(struct req *r, const char *ctype, const char *filename);
+int	 web_stream_write(struct req *r, const char *buf, size_t len);
 /* An error page from error.cs with a fixed message and the request id. */
 int	 web_error(struct req *r, int status, const char *message);
 int	 web_neoerr(struct req *r, NEOERR *err);

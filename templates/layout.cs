@@ -13,7 +13,8 @@
   <a class="brand" href="/">SalesPartner</a>
   <?cs if:Session.Name ?>
   <nav aria-label="Main">
-    <?cs if:!Session.IsStaff ?><a href="/conversations">Conversations</a><?cs /if ?>
+    <?cs if:!Session.IsStaff ?><a href="/conversations">Conversations</a>
+    <a href="/optouts">Opt-outs</a><?cs /if ?>
   </nav>
   <div class="who">
     <span><?cs var:Session.Name ?><?cs if:Session.Business ?> · <?cs var:Session.Business ?><?cs /if ?></span>

@@ -213,3 +213,54 @@ test('staff record an opt-out received another way; no route lifts an opt-out', 
   assert.throws(() => sql(`DELETE FROM consent_ledger WHERE lead_id = ${id}`), /append-only/);
   assert.throws(() => sql(`UPDATE consent_ledger SET action = 'opt_in' WHERE lead_id = ${id}`), /append-only/);
 });
+
+test('the opt-out list: search in any format, dates, pages, history, CSV, tenants', async () => {
+  const jar = await login('manager@acme.example');
+  const phone = fresh();
+  await text(phone, 'STOP');
+  const [id] = lead(phone);
+  sql(`UPDATE leads SET name = 'Comma, "Quoted" Lead' WHERE id = ${id}`);
+  const all = await get('/optouts', { jar });
+  assert.equal(all.status, 200);
+  assert.ok(all.text.includes(phone));
+  assert.ok(all.text.includes('Comma, &quot;Quoted&quot; Lead'));
+  // the number typed with punctuation
+  const national = `(${phone.slice(2, 5)}) ${phone.slice(5, 8)}-${phone.slice(8)}`;
+  const byNumber = await get(`/optouts?q=${encodeURIComponent(national)}`, { jar });
+  assert.equal((byNumber.text.match(/href="\/optouts\/\d+"/g) || []).length, 1);
+  const byName = await get(`/optouts?q=${encodeURIComponent('Comma')}`, { jar });
+  assert.ok(byName.text.includes(phone));
+  const old = await get('/optouts?from=2000-01-01&to=2000-01-31', { jar });
+  assert.match(old.text, /No opted-out leads match/);
+  const bad = await get('/optouts?from=yesterday', { jar });
+  assert.equal(bad.status, 400);
+  assert.match(bad.text, /YYYY-MM-DD/);
+  const reversed = await get('/optouts?from=2026-02-01&to=2026-01-01', { jar });
+  assert.equal(reversed.status, 400);
+  // history from the ledger
+  await text(phone, 'ok I changed my mind');
+  const hist = await get(`/optouts/${id}`, { jar });
+  assert.match(hist.text, /Opted out<\/td>\s*<td>STOP/);
+  assert.match(hist.text, /Opted back in<\/td>\s*<td>any text/);
+  // CSV, RFC 4180, with the page's filters; streamed without a length
+  await text(phone, 'STOP');
+  const csv = await get(`/optouts.csv?q=${encodeURIComponent(phone)}`, { jar });
+  assert.equal(csv.status, 200);
+  assert.match(csv.headers['content-type'], /^text\/csv; charset=utf-8/);
+  assert.match(csv.headers['content-disposition'], /attachment; filename="optouts.csv"/);
+  assert.equal(csv.headers['content-length'], undefined);
+  const lines = csv.text.split('\r\n');
+  assert.equal(lines[0], 'lead_id,name,phone,opted_out_at_utc,keyword,number_texted,source');
+  assert.match(lines[1], new RegExp(`^${id},"Comma, ""Quoted"" Lead",\\${phone},\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,STOP,\\${ACME},inbound$`));
+  assert.equal(lines[2], '');
+  const every = await get('/optouts.csv', { jar });
+  const rows = every.text.trim().split('\r\n').length - 1;
+  assert.equal(String(rows), sql(`SELECT COUNT(*) FROM leads WHERE opted_out = 1 AND business_id = ${sql("SELECT id FROM businesses WHERE name = 'Acme Roofing'")}`));
+  // agents read it too; another business sees none of it
+  assert.equal((await get('/optouts', { jar: await login('agent@acme.example') })).status, 200);
+  const birch = await login('agent@birch.example');
+  const theirs = await get('/optouts', { jar: birch });
+  assert.ok(!theirs.text.includes(phone));
+  assert.equal((await get(`/optouts/${id}`, { jar: birch })).status, 404);
+  assert.ok(!(await get('/optouts.csv', { jar: birch })).text.includes(phone));
+});
