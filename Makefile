@@ -68,7 +68,7 @@ $(BUILD)/sp-admin: $(ADMIN_OBJ) $(SHIM_OBJ)
 	@$(CC) $(CFLAGS) -o $@ $^ $(LIBS_WEB) $(LIBS_PHONE)
 
 SIM_OBJ = $(BUILD)/sim.o $(BUILD)/signature.o $(BUILD)/util.o $(BUILD)/core_lint.o \
-	  $(BUILD)/core_text.o
+	  $(BUILD)/core_text.o $(BUILD)/webutil.o
 
 $(BUILD)/sp-sim: $(SIM_OBJ)
 	@echo "  LD      $@"

@@ -23,6 +23,7 @@
 #include "core_lint.h"
 #include "signature.h"
 #include "util.h"
+#include "webutil.h"
 
 #define MAX_BODY	(64 * 1024)
 #define MAX_PARAMS	32
@@ -145,74 +146,32 @@ rfc2822(time_t t, char *buf, size_t size)
 /* --- form bodies --------------------------------------------------- */
 
 struct form {
-	char	*buf;
-	char	*name[MAX_PARAMS];
-	char	*value[MAX_PARAMS];
-	size_t	 n;
+	char		*buf;
+	struct form_pair pairs[MAX_PARAMS];
+	int		 n;	/* -1: malformed */
 };
-
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-static void
-urldecode(char *s)
-{
-	char *o = s;
-
-	for (; *s != '\0'; s++) {
-		if (*s == '+')
-			*o++ = ' ';
-		else if (*s == '%' && hexval(s[1]) >= 0 && hexval(s[2]) >= 0) {
-			*o++ = (char)(hexval(s[1]) * 16 + hexval(s[2]));
-			s += 2;
-		} else
-			*o++ = *s;
-	}
-	*o = '\0';
-}
 
 static void
 form_parse(struct form *f, const char *body, size_t len)
 {
-	char *p, *save = NULL, *pair;
-
 	memset(f, 0, sizeof(*f));
-	if ((f->buf = malloc(len + 1)) == NULL)
+	if ((f->buf = malloc(len + 1)) == NULL) {
+		f->n = -1;
 		return;
+	}
 	memcpy(f->buf, body, len);
 	f->buf[len] = '\0';
-	for (p = f->buf; (pair = strtok_r(p, "&", &save)) != NULL; p = NULL) {
-		char *eq = strchr(pair, '=');
-		if (f->n >= MAX_PARAMS)
-			break;
-		if (eq != NULL)
-			*eq = '\0';
-		urldecode(pair);
-		f->name[f->n] = pair;
-		f->value[f->n] = eq ? eq + 1 : pair + strlen(pair);
-		if (eq != NULL)
-			urldecode(eq + 1);
-		f->n++;
-	}
+	f->n = webutil_form_parse(f->buf, f->pairs, MAX_PARAMS);
 }
 
 static const char *
 form_get(const struct form *f, const char *name)
 {
-	size_t i;
+	int i;
 
 	for (i = 0; i < f->n; i++)
-		if (strcmp(f->name[i], name) == 0)
-			return f->value[i];
+		if (strcmp(f->pairs[i].name, name) == 0)
+			return f->pairs[i].value;
 	return NULL;
 }
 
