@@ -106,6 +106,7 @@ thread_fill(struct req *r, long long conversation_id, long long before)
 	unsigned i, n, shown;
 	const char *v;
 	char nonce[33];
+	int rc;
 
 	if (store_thread(&t, r->s.business_id, conversation_id, before,
 	    THREAD_PAGE + 1) != 0)
@@ -122,8 +123,16 @@ thread_fill(struct req *r, long long conversation_id, long long before)
 	    web_set_time(r, "Lead.CooldownUntil",
 	    db_get_ll(&t, 0, CONV_COOLDOWN_MS, 0)) != 0)
 		goto fail;
-	if (web_set(r, "Lead.OptOutWord", db_get(&t, 0, CONV_OPTOUT_WORD)) != 0 ||
-	    web_set_int(r, "Lead.ProviderOptOut",
+	if (db_get_ll(&t, 0, CONV_OPTED_OUT, 0)) {
+		struct db_res w;
+		if (store_optout_word(&w, db_get_ll(&t, 0, CONV_LEAD_ID, 0)) != 0)
+			goto fail;
+		rc = web_set(r, "Lead.OptOutWord", db_get(&w, 0, 0));
+		db_res_free(&w);
+		if (rc != 0)
+			goto fail;
+	}
+	if (web_set_int(r, "Lead.ProviderOptOut",
 	    db_get_ll(&t, 0, CONV_PROVIDER_OPTOUT, 0)) != 0 ||
 	    web_set(r, "Lead.CooldownAdvice",
 	    reason_advice(REASON_CARRIER_FILTERED)) != 0)

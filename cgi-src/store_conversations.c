@@ -34,10 +34,7 @@ store_inbox(struct db_res *res, unsigned business_id, long long before_ms,
 	"l.phone_valid, l.line_type, l.is_spam, n.e164, " \
 	"IF(l.cooldown_until > NOW(3), " \
 	"CAST(UNIX_TIMESTAMP(l.cooldown_until) * 1000 AS SIGNED), NULL), " \
-	"l.provider_opted_out, " \
-	"IF(l.opted_out, (SELECT keyword FROM consent_ledger g WHERE " \
-	"g.lead_id = l.id AND g.action = 'opt_out' ORDER BY g.id DESC " \
-	"LIMIT 1), NULL), "
+	"l.provider_opted_out, "
 
 int
 store_thread(struct db_res *res, unsigned business_id,
@@ -82,4 +79,12 @@ store_conversations_sync(long long conversation_id)
 	    "c.last_reason = m.reason, c.last_error_code = m.error_code, "
 	    "c.last_activity_at = GREATEST(c.last_activity_at, m.created_at) "
 	    "WHERE c.id = ?", "i", conversation_id) < 0 ? -1 : 0;
+}
+
+int
+store_optout_word(struct db_res *res, long long lead_id)
+{
+	return db_query(res, "SELECT keyword FROM consent_ledger "
+	    "WHERE lead_id = ? AND action = 'opt_out' ORDER BY id DESC LIMIT 1",
+	    "i", lead_id);
 }

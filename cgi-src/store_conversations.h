@@ -21,7 +21,7 @@ enum {
 	CONV_ID, CONV_LEAD_ID, CONV_NAME, CONV_PHONE, CONV_PHONE_RAW,
 	CONV_EMAIL, CONV_OPTED_OUT, CONV_OPTED_OUT_MS, CONV_PHONE_VALID,
 	CONV_LINE_TYPE, CONV_SPAM, CONV_FROM, CONV_COOLDOWN_MS,
-	CONV_PROVIDER_OPTOUT, CONV_OPTOUT_WORD,
+	CONV_PROVIDER_OPTOUT,
 	MSG_ID, MSG_DIRECTION, MSG_BODY, MSG_STATUS, MSG_REASON, MSG_CODE,
 	MSG_CREATED_MS, MSG_AGENT, MSG_UNCONFIRMED, THREAD__COLS
 };
@@ -30,6 +30,10 @@ enum {
  * at most limit: one statement, one round trip. */
 int	 store_thread(struct db_res *res, unsigned business_id,
 	    long long conversation_id, long long before_id, int limit);
+
+/* The word of the lead's last opt-out (asked only for opted-out leads: a
+ * subquery in store_thread cost every thread page 15%). */
+int	 store_optout_word(struct db_res *res, long long lead_id);
 
 /* Recomputes the conversation's last_* columns from its newest message:
  * call after adding a message or changing one's status; 0 or -1. */
