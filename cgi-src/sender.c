@@ -88,30 +88,32 @@ fail(long long id, long long conv, enum reason reason, int code)
 	    code ? "" : " (no provider call)");
 }
 
-/* Applies the events that came for sid before its message knew the sid
- * (usually none: the callbacks come later). */
+/* Accepted with a sid: still "Sending", so the conversation's summary does
+ * not change until the provider's events do (catch_up applies those that
+ * came first). */
 static void
-catch_up(long long id, const char *sid)
+accepted(long long id, const char *sid, const char *status)
+{
+	store_queue_accepted(id, sid, status);
+}
+
+/* Applies the events that came for a sid before its message knew it: one
+ * query a batch (usually finding none: the callbacks come later). */
+static void
+catch_up(void)
 {
 	struct db_res ev;
 	unsigned i;
 
-	if (store_events_claim(sid, id) <= 0 ||
-	    store_message_events(&ev, id) != 0)
+	if (store_events_orphans(&ev, 500) != 0)
 		return;
-	for (i = 0; i < ev.nrows; i++)
-		delivery_apply(id, db_get(&ev, i, EV_STATUS),
-		    (int)db_get_ll(&ev, i, EV_CODE, 0), rnd32());
+	for (i = 0; i < ev.nrows; i++) {
+		long long msg = db_get_ll(&ev, i, OR_MESSAGE, 0);
+		if (store_event_tie(db_get_ll(&ev, i, OR_EVENT, 0), msg) == 0)
+			delivery_apply(msg, db_get(&ev, i, OR_STATUS),
+			    (int)db_get_ll(&ev, i, OR_CODE, 0), rnd32());
+	}
 	db_res_free(&ev);
-}
-
-/* Accepted with a sid: still "Sending", so the conversation's summary does
- * not change until the provider's events do. */
-static void
-accepted(long long id, const char *sid, const char *status)
-{
-	if (store_queue_accepted(id, sid, status) == 0)
-		catch_up(id, sid);
 }
 
 /*
@@ -425,6 +427,7 @@ send_batch(void)
 			record(&jobs[i], &reqs[i].out);
 		free(jobs[i].body);
 	}
+	catch_up();
 	return claimed;
 }
 

@@ -63,6 +63,22 @@ store_events_claim(const char *sid, long long message_id)
 	    sid);
 }
 
+int
+store_events_orphans(struct db_res *res, int n)
+{
+	return db_query(res, "SELECT e.id, m.id, e.status, e.error_code "
+	    "FROM message_events e JOIN messages m "
+	    "ON m.provider_sid = e.provider_sid WHERE e.message_id IS NULL "
+	    "ORDER BY e.id LIMIT ?", "i", (long long)n);
+}
+
+int
+store_event_tie(long long event_id, long long message_id)
+{
+	return db_exec("UPDATE message_events SET message_id = ? WHERE id = ?",
+	    "ii", message_id, event_id) < 0 ? -1 : 0;
+}
+
 #define MROW_SELECT \
 	"SELECT m.id, m.business_id, m.conversation_id, c.lead_id, m.status, " \
 	"m.error_code, l.phone_e164, m.provider_sid FROM messages m " \

@@ -22,6 +22,13 @@ int	 store_events_add(const char *sid, const char *status, int code,
  * or -1. */
 int	 store_events_claim(const char *sid, long long message_id);
 
+/* Events that came before their message knew its sid, now that it does:
+ * each row the event's status and code and the message's id (at most n). */
+enum { OR_EVENT, OR_MESSAGE, OR_STATUS, OR_CODE, OR__COLS };
+int	 store_events_orphans(struct db_res *res, int n);
+/* Ties one such event to its message. */
+int	 store_event_tie(long long event_id, long long message_id);
+
 /* Columns of store_message_by_sid's and store_message_row's row. */
 enum {
 	MROW_ID, MROW_BUSINESS, MROW_CONVERSATION, MROW_LEAD, MROW_STATUS,
