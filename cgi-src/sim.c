@@ -315,6 +315,50 @@ msg_json(const struct msg *m)
 
 /* --- callbacks ----------------------------------------------------- */
 
+/* The pending callbacks are a min-heap on due_ms: thousands may wait (a
+ * long callback delay) without slowing the sends that add to them. */
+static void
+heap_swap(size_t a, size_t b)
+{
+	struct callback t = S.cbs[a];
+
+	S.cbs[a] = S.cbs[b];
+	S.cbs[b] = t;
+}
+
+static void
+heap_push(struct callback cb)
+{
+	size_t i = S.ncbs++;
+
+	S.cbs[i] = cb;
+	while (i > 0 && S.cbs[(i - 1) / 2].due_ms > S.cbs[i].due_ms) {
+		heap_swap(i, (i - 1) / 2);
+		i = (i - 1) / 2;
+	}
+}
+
+static struct callback
+heap_pop(void)
+{
+	struct callback top = S.cbs[0];
+	size_t i = 0;
+
+	S.cbs[0] = S.cbs[--S.ncbs];
+	for (;;) {
+		size_t l = 2 * i + 1, r = l + 1, m = i;
+		if (l < S.ncbs && S.cbs[l].due_ms < S.cbs[m].due_ms)
+			m = l;
+		if (r < S.ncbs && S.cbs[r].due_ms < S.cbs[m].due_ms)
+			m = r;
+		if (m == i)
+			break;
+		heap_swap(i, m);
+		i = m;
+	}
+	return top;
+}
+
 /* Queues a signed POST of params to url at due (under S.lock). */
 static void
 queue_post(const char *url, struct sig_param *p, size_t n, int64_t due)
@@ -355,8 +399,9 @@ queue_post(const char *url, struct sig_param *p, size_t n, int64_t due)
 	}
 	curl_easy_cleanup(tmp);
 	cb.due_ms = due;
-	S.cbs[S.ncbs++] = cb;
-	pthread_cond_signal(&S.wake);
+	heap_push(cb);
+	if (S.cbs[0].due_ms == due)
+		pthread_cond_signal(&S.wake);	/* a new earliest */
 }
 
 static void
@@ -463,23 +508,25 @@ dispatcher(void *arg)
 		int left;
 
 		pthread_mutex_lock(&S.lock);
-		if (S.ncbs == 0 && inflight == 0 && !S.stop) {
+		/* nothing in flight and nothing due: sleep until the earliest
+		 * is (50 ms at most, or a new earliest wakes us) */
+		if (inflight == 0 && !S.stop &&
+		    (S.ncbs == 0 || S.cbs[0].due_ms > now_ms())) {
 			struct timespec ts;
+			int64_t wait = S.ncbs == 0 ? 50 : S.cbs[0].due_ms - now_ms();
+			if (wait > 50)
+				wait = 50;
 			clock_gettime(CLOCK_REALTIME, &ts);
-			ts.tv_nsec += 50 * 1000000;
+			ts.tv_nsec += (long)wait * 1000000;
 			if (ts.tv_nsec >= 1000000000) {
 				ts.tv_sec++;
 				ts.tv_nsec -= 1000000000;
 			}
 			pthread_cond_timedwait(&S.wake, &S.lock, &ts);
 		}
-		for (i = 0; i < S.ncbs && n < 64 - (size_t)inflight;) {
-			if (S.cbs[i].due_ms <= now_ms()) {
-				due[n++] = S.cbs[i];
-				S.cbs[i] = S.cbs[--S.ncbs];
-			} else
-				i++;
-		}
+		while (S.ncbs > 0 && n < 64 - (size_t)inflight &&
+		    S.cbs[0].due_ms <= now_ms())
+			due[n++] = heap_pop();
 		pthread_mutex_unlock(&S.lock);
 		for (i = 0; i < n; i++) {
 			CURL *c = curl_easy_init();
