@@ -1126,6 +1126,7 @@ main(int argc, char **argv)
 	struct MHD_Daemon *d;
 	pthread_t disp;
 	int port = 8099, opt;
+	long long v;
 	const char *bind_ip = "127.0.0.1", *start_faults = NULL;
 	struct sockaddr_in sa;
 	uint64_t seed;
@@ -1137,14 +1138,23 @@ main(int argc, char **argv)
 	S.fault.hang_ms = 15000;
 	while ((opt = getopt(argc, argv, "p:a:t:i:d:f:")) != -1) {
 		switch (opt) {
-		case 'p': port = atoi(optarg); break;
+		case 'p':
+			if (sp_parse_ll(optarg, 1, 65535, &v) != 0)
+				goto usage;
+			port = (int)v;
+			break;
 		case 'a': sp_strlcpy(S.account, optarg, sizeof(S.account)); break;
 		case 't': sp_strlcpy(S.token, optarg, sizeof(S.token)); break;
 		case 'i': sp_strlcpy(S.inbound_url, optarg,
 		    sizeof(S.inbound_url)); break;
-		case 'd': S.fault.delay_ms = atoi(optarg); break;
+		case 'd':
+			if (sp_parse_ll(optarg, 0, 3600000, &v) != 0)
+				goto usage;
+			S.fault.delay_ms = (int)v;
+			break;
 		case 'f': start_faults = optarg; break;
 		default:
+usage:
 			fprintf(stderr, "usage: sp-sim [-p port] [-a account-sid] "
 			    "[-t auth-token] [-i inbound-url] [-d callback-delay-ms]"
 			    "\n              [-f faults, as POST /sim/faults takes "

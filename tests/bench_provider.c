@@ -7,6 +7,7 @@
 
 #include "config.h"
 #include "provider.h"
+#include "util.h"
 
 int
 main(int argc, char **argv)
@@ -18,15 +19,16 @@ main(int argc, char **argv)
 	int n = 20000, parallel = 64, i, ok = 0;
 	struct timespec t0, t1;
 	double s;
+	long long v;
 
 	if (argc < 2 || config_load(&cfg, argv[1]) != 0) {
 		fprintf(stderr, "usage: bench_provider CONFIG [N] [PARALLEL]\n");
 		return 2;
 	}
-	if (argc > 2)
-		n = atoi(argv[2]) > 0 && atoi(argv[2]) <= 20000 ? atoi(argv[2]) : n;
-	if (argc > 3)
-		parallel = atoi(argv[3]) > 0 ? atoi(argv[3]) : parallel;
+	if (argc > 2 && sp_parse_ll(argv[2], 1, 20000, &v) == 0)
+		n = (int)v;
+	if (argc > 3 && sp_parse_ll(argv[3], 1, 64, &v) == 0)
+		parallel = (int)v;
 	if ((p = provider_new(&cfg)) == NULL ||
 	    (reqs = calloc((size_t)n, sizeof(*reqs))) == NULL)
 		return 1;
