@@ -45,13 +45,9 @@ page_conversations_index(struct req *r)
 {
 	struct db_res res;
 	long long ms = 0, id = 0;
-	const char *cur;
-	char buf[64];
 	unsigned i, shown;
-	int rc;
 
-	if ((rc = web_text(r, "after", 64, &cur)) != WEB_MISSING &&
-	    (rc != 0 || webutil_cursor_parse(cur, &ms, &id) != 0))
+	if (web_cursor(r, &ms, &id) != 0)
 		return web_error(r, 400, "The page link is malformed: go back "
 		    "to the first page of the inbox.");
 	if (store_inbox(&res, r->s.business_id, ms, id, INBOX_PAGE + 1) != 0)
@@ -76,13 +72,10 @@ page_conversations_index(struct req *r)
 		    db_get(&res, i, INBOX_CODE)) != 0)
 			goto fail;
 	}
-	if (res.nrows > INBOX_PAGE) {
-		snprintf(buf, sizeof(buf), "%lld.%lld",
-		    db_get_ll(&res, INBOX_PAGE - 1, INBOX_ACTIVITY_MS, 0),
-		    db_get_ll(&res, INBOX_PAGE - 1, INBOX_ID, 0));
-		if (web_set(r, "Page.Next", buf) != 0)
-			goto fail;
-	}
+	if (res.nrows > INBOX_PAGE && web_set_cursor(r,
+	    db_get_ll(&res, INBOX_PAGE - 1, INBOX_ACTIVITY_MS, 0),
+	    db_get_ll(&res, INBOX_PAGE - 1, INBOX_ID, 0)) != 0)
+		goto fail;
 	db_res_free(&res);
 	if (id != 0)
 		web_set_int(r, "Page.NotFirst", 1);

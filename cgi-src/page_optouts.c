@@ -141,8 +141,6 @@ page_optouts_index(struct req *r)
 	struct optout_filter f;
 	struct db_res res;
 	long long ms = 0, id = 0;
-	const char *cur;
-	char buf[64];
 	unsigned i, shown;
 	int rc;
 
@@ -153,8 +151,7 @@ page_optouts_index(struct req *r)
 	web_set(r, "Filter.To", f.to);
 	if (rc != 0)
 		return web_render(r, rc, "optouts.cs");
-	if ((rc = web_text(r, "after", 64, &cur)) != WEB_MISSING &&
-	    (rc != 0 || webutil_cursor_parse(cur, &ms, &id) != 0))
+	if (web_cursor(r, &ms, &id) != 0)
 		return web_error(r, 400, "The page link is malformed: go back "
 		    "to the first page.");
 	if (store_optouts(&res, r->s.business_id, f.since_ms, f.until_ms,
@@ -172,13 +169,10 @@ page_optouts_index(struct req *r)
 		    web_put_time(r, h, "At", db_get_ll(&res, i, OO_AT_MS, 0)))
 			goto fail;
 	}
-	if (res.nrows > OPTOUTS_PAGE) {
-		snprintf(buf, sizeof(buf), "%lld.%lld",
-		    db_get_ll(&res, OPTOUTS_PAGE - 1, OO_AT_MS, 0),
-		    db_get_ll(&res, OPTOUTS_PAGE - 1, OO_LEAD, 0));
-		if (web_set(r, "Page.Next", buf) != 0)
-			goto fail;
-	}
+	if (res.nrows > OPTOUTS_PAGE && web_set_cursor(r,
+	    db_get_ll(&res, OPTOUTS_PAGE - 1, OO_AT_MS, 0),
+	    db_get_ll(&res, OPTOUTS_PAGE - 1, OO_LEAD, 0)) != 0)
+		goto fail;
 	if (id != 0)
 		web_set_int(r, "Page.NotFirst", 1);
 	db_res_free(&res);

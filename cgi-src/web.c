@@ -82,6 +82,29 @@ web_int(struct req *r, const char *name, long long min, long long max,
 }
 
 int
+web_cursor(struct req *r, long long *ms, long long *id)
+{
+	const char *cur;
+	int rc;
+
+	*ms = *id = 0;
+	if ((rc = web_text(r, "after", 64, &cur)) == WEB_MISSING)
+		return 0;
+	if (rc != 0 || webutil_cursor_parse(cur, ms, id) != 0)
+		return -1;
+	return 0;
+}
+
+int
+web_set_cursor(struct req *r, long long ms, long long id)
+{
+	char buf[64];
+
+	snprintf(buf, sizeof(buf), "%lld.%lld", ms, id);
+	return web_set(r, "Page.Next", buf);
+}
+
+int
 web_put(HDF *h, const char *name, const char *value)
 {
 	NEOERR *err = hdf_set_value(h, name, value ? value : "");

@@ -77,6 +77,11 @@ const char *web_env(struct req *r, const char *name);
 /* The client's address as nginx saw it. */
 const char *web_remote_addr(struct req *r);
 
+/* Keyset pages: reads ?after=<ms>.<id> (0 and 0 when absent); -1 when
+ * malformed. web_set_cursor sets Page.Next for the page after this one. */
+int	 web_cursor(struct req *r, long long *ms, long long *id);
+int	 web_set_cursor(struct req *r, long long ms, long long id);
+
 /* Page data, under the request's root or under a node h. Each returns 0
  * or -1 (logged). A NULL value sets "". */
 int	 web_put(HDF *h, const char *name, const char *value);
