@@ -88,19 +88,21 @@ hook_status(struct req *r)
 	    sp_parse_ll(code_s, 0, 99999999, &code) != 0)
 		code = 0;
 	/*
-	 * The event first, then its effect: the effect is idempotent, so a
-	 * retry after a failure (503) or a duplicate does no harm, and an
-	 * event that beats the send's own answer is either tied to the
-	 * message here or picked up by the sender when it records the sid.
+	 * The message, its event, then the effect: the effect is idempotent,
+	 * so a retry after a failure (503) or a duplicate does no harm. An
+	 * event that beats the send's own answer is kept without a message,
+	 * and the sender ties and applies it once it records the sid.
 	 */
-	if (store_events_add(sid, status, (int)code, dlr) < 0 ||
-	    store_message_by_sid(&row, sid) != 0)
+	if (store_message_by_sid(&row, sid) != 0)
 		return web_plain(r, 503, "try again\n");
+	if (store_events_add(sid, row.nrows > 0 ? db_get_ll(&row, 0, MROW_ID, 0) :
+	    0, status, (int)code, dlr) < 0) {
+		db_res_free(&row);
+		return web_plain(r, 503, "try again\n");
+	}
 	sp_random(&rnd, sizeof(rnd));
 	rc = row.nrows > 0 ? delivery_apply_row(&row, 0, status, (int)code,
 	    rnd) : 0;
-	if (row.nrows > 0 && rc >= 0)
-		store_events_claim(sid, db_get_ll(&row, 0, MROW_ID, 0));
 	db_res_free(&row);
 	return rc < 0 ? web_plain(r, 503, "try again\n") : web_plain(r, 200, "");
 }

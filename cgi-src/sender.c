@@ -98,7 +98,7 @@ accepted(long long id, const char *sid, const char *status)
 }
 
 /* Applies the events that came for a sid before its message knew it: one
- * query a batch (usually finding none: the callbacks come later). */
+ * query a round (usually finding none: the callbacks come later). */
 static void
 catch_up(void)
 {
@@ -427,7 +427,6 @@ send_batch(void)
 			record(&jobs[i], &reqs[i].out);
 		free(jobs[i].body);
 	}
-	catch_up();
 	return claimed;
 }
 
@@ -494,6 +493,7 @@ main(int argc, char **argv)
 		int n;
 		db_check();
 		n = send_batch();
+		catch_up();
 		if (time(NULL) - last_poll >= cfg.sender_poll_s) {
 			poll_stuck();
 			last_poll = time(NULL);

@@ -1,5 +1,6 @@
 /* store_messages.c: queries on messages, their events and look-ups */
 #include <stddef.h>
+#include <stdio.h>
 
 #include "db.h"
 #include "store_messages.h"
@@ -44,23 +45,18 @@ store_messages_has_outbound(long long conversation_id)
 }
 
 int
-store_events_add(const char *sid, const char *status, int code,
-    const char *dlr)
+store_events_add(const char *sid, long long message_id, const char *status,
+    int code, const char *dlr)
 {
-	long long n = db_exec("INSERT IGNORE INTO message_events (provider_sid, "
+	char id[24];
+	long long n;
+
+	snprintf(id, sizeof(id), "%lld", message_id);
+	n = db_exec("INSERT IGNORE INTO message_events (provider_sid, "
 	    "message_id, status, error_code, raw_dlr_done) "
-	    "SELECT ?, (SELECT id FROM messages WHERE provider_sid = ?), ?, ?, ?",
-	    "sssis", sid, sid, status, (long long)code, dlr);
-
+	    "VALUES (?, ?, ?, ?, ?)", "sssis", sid,
+	    message_id > 0 ? id : NULL, status, (long long)code, dlr);
 	return n < 0 ? -1 : n > 0;
-}
-
-int
-store_events_claim(const char *sid, long long message_id)
-{
-	return (int)db_exec("UPDATE message_events SET message_id = ? "
-	    "WHERE provider_sid = ? AND message_id IS NULL", "is", message_id,
-	    sid);
 }
 
 int

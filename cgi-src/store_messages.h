@@ -15,12 +15,11 @@ int	 store_messages_queue(unsigned business_id, long long conversation_id,
  * first-message check); 1, 0, or -1. */
 int	 store_messages_has_outbound(long long conversation_id);
 
-/* The provider's events: once each. 1 new, 0 a duplicate, -1 error. */
-int	 store_events_add(const char *sid, const char *status, int code,
-	    const char *dlr);
-/* Ties the events of sid that arrived before its message to it; how many,
- * or -1. */
-int	 store_events_claim(const char *sid, long long message_id);
+/* The provider's events: once each, tied to message_id (0: not known yet;
+ * the sender ties it when it records the sid). 1 new, 0 a duplicate, -1
+ * error. */
+int	 store_events_add(const char *sid, long long message_id,
+	    const char *status, int code, const char *dlr);
 
 /* Events that came before their message knew its sid, now that it does:
  * each row the event's status and code and the message's id (at most n). */
