@@ -182,15 +182,6 @@ fail:
 }
 
 int
-store_lookup_get(struct db_res *res, const char *e164, int ttl_days)
-{
-	return db_query(res, "SELECT valid, line_type, carrier FROM "
-	    "number_lookups WHERE e164 = ? AND stale = 0 AND "
-	    "checked_at > NOW(3) - INTERVAL ? DAY", "si", e164,
-	    (long long)ttl_days);
-}
-
-int
 store_lookup_put(const char *e164, int valid, const char *type,
     const char *carrier)
 {

@@ -39,10 +39,6 @@ int	 store_pacing_reserve(int number_id, long long now_ms,
 	    long long (*next_ms)(long long slot, void *ctx), void *ctx,
 	    long long *slot_ms);
 
-/* Columns of store_lookup_get's row (none: never looked up, or stale, or
- * older than ttl_days). */
-enum { LK_VALID, LK_TYPE, LK_CARRIER, LK__COLS };
-int	 store_lookup_get(struct db_res *res, const char *e164, int ttl_days);
 int	 store_lookup_put(const char *e164, int valid, const char *type,
 	    const char *carrier);
 /* The line type on every lead with this number. */

@@ -71,17 +71,6 @@ web_text(struct req *r, const char *name, size_t maxlen, const char **out)
 }
 
 int
-web_int(struct req *r, const char *name, long long min, long long max,
-    long long *out)
-{
-	const char *v;
-
-	if (web_text(r, name, 20, &v) != 0)
-		return -1;
-	return sp_parse_ll(v, min, max, out);
-}
-
-int
 web_cursor(struct req *r, long long *ms, long long *id)
 {
 	const char *cur;

@@ -68,9 +68,6 @@ void	 route_print(FILE *f);
 #define WEB_NOT_TEXT	(-3)	/* invalid UTF-8, a control byte, repeated */
 int	 web_text(struct req *r, const char *name, size_t maxlen,
 	    const char **out);
-/* A whole decimal number in [min,max]; 0 or -1. */
-int	 web_int(struct req *r, const char *name, long long min,
-	    long long max, long long *out);
 const char *web_cookie(struct req *r, const char *name);
 /* A FastCGI parameter (CGI variable) of the request, or NULL. */
 const char *web_env(struct req *r, const char *name);
