@@ -15,8 +15,10 @@
 extern char **environ;
 
 /* A webhook has no session and no CSRF token: its handler checks the
- * provider's signature instead. */
+ * provider's signature instead. A bare route (a health check, nginx's
+ * error pages) reads nothing of the user: no session is looked up. */
 #define WEBHOOK	(-1)
+#define BARE	(-2)
 
 struct route {
 	const char	*method;
@@ -41,8 +43,8 @@ static const struct route routes[] = {
 	{ "GET",  "/optouts/:id",	page_optout_history,	ROLES_BUSINESS },
 	{ "POST", "/hooks/provider/status", hook_status,	WEBHOOK },
 	{ "POST", "/hooks/provider/inbound", hook_inbound,	WEBHOOK },
-	{ "GET",  "/ping",		page_ping,		ROLE_PUBLIC },
-	{ "GET",  "/_error/:code",	page_error_code,	ROLE_PUBLIC },
+	{ "GET",  "/ping",		page_ping,		BARE },
+	{ "GET",  "/_error/:code",	page_error_code,	BARE },
 };
 
 /* cgiwrap callbacks: ClearSilver's cgi kit reads the current request
@@ -210,7 +212,7 @@ dispatch(struct req *r)
 		return web_error(r, 405, "This page does not accept that kind "
 		    "of request.");
 	}
-	if (match->roles == WEBHOOK)
+	if (match->roles == WEBHOOK || match->roles == BARE)
 		return match->fn(r);
 	if ((rc = auth_session_load(r)) != 0)
 		return web_db_error(r);
@@ -339,5 +341,6 @@ route_print(FILE *f)
 	for (i = 0; i < sizeof(routes) / sizeof(routes[0]); i++)
 		fprintf(f, "%s %s %s\n", routes[i].method, routes[i].pattern,
 		    routes[i].roles == WEBHOOK ? "webhook" :
+		    routes[i].roles == BARE ? "bare" :
 		    routes[i].roles == ROLE_PUBLIC ? "public" : "session");
 }
