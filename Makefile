@@ -16,7 +16,8 @@ LIBS_PHONE = -lphonenumber -lstdc++
 
 CORE_SRC   = cgi-src/core_reason.c cgi-src/core_status.c cgi-src/core_text.c \
 	     cgi-src/core_optout.c cgi-src/core_phone.c cgi-src/core_lint.c \
-	     cgi-src/core_pacing.c
+	     cgi-src/core_pacing.c cgi-src/core_csv.c \
+	     cgi-src/core_template.c
 COMMON_SRC = cgi-src/util.c cgi-src/webutil.c cgi-src/config.c cgi-src/db.c $(CORE_SRC)
 PORTAL_SRC = cgi-src/main.c cgi-src/web.c cgi-src/route.c cgi-src/auth.c \
 	     cgi-src/store_users.c cgi-src/store_conversations.c \
@@ -24,7 +25,8 @@ PORTAL_SRC = cgi-src/main.c cgi-src/web.c cgi-src/route.c cgi-src/auth.c \
 	     cgi-src/page_misc.c cgi-src/page_compose.c cgi-src/page_message.c \
 	     cgi-src/hook_status.c cgi-src/delivery.c cgi-src/store_messages.c \
 	     cgi-src/signature.c cgi-src/hook_inbound.c cgi-src/store_inbound.c \
-	     cgi-src/page_optouts.c
+	     cgi-src/page_optouts.c cgi-src/page_leads.c cgi-src/store_leads.c \
+	     cgi-src/page_templates.c
 ADMIN_SRC  = cgi-src/admin.c cgi-src/auth_password.c
 
 PORTAL_OBJ = $(patsubst cgi-src/%.c,$(BUILD)/%.o,$(COMMON_SRC) $(PORTAL_SRC) cgi-src/auth_password.c)
@@ -38,7 +40,7 @@ FUZZ_BUILD   = build-fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS   = -g -O1 -fsanitize=fuzzer,address,undefined -Icgi-src \
 	       -I/usr/include/ClearSilver
-FUZZ_TARGETS = phone inbound lint request
+FUZZ_TARGETS = phone inbound lint request csv
 
 .PHONY: all deps run stop test unit http bench asan fuzz fuzz-build clean
 all: $(BUILD)/sp-portal $(BUILD)/sp-admin $(BUILD)/sp-check $(BUILD)/sp-sim \
@@ -159,6 +161,11 @@ $(FUZZ_BUILD)/fuzz_request: tests/fuzz/fuzz_request.c cgi-src/webutil.c cgi-src/
 	@mkdir -p $(FUZZ_BUILD)
 	@echo "  FUZZ    $@"
 	@clang $(FUZZ_FLAGS) -o $@ $(filter %.c,$^) -lneo_cgi -lneo_cs -lneo_utl -lz
+
+$(FUZZ_BUILD)/fuzz_csv: tests/fuzz/fuzz_csv.c cgi-src/core_csv.c cgi-src/*.h
+	@mkdir -p $(FUZZ_BUILD)
+	@echo "  FUZZ    $@"
+	@clang $(FUZZ_FLAGS) -o $@ $(filter %.c,$^)
 
 fuzz: deps fuzz-build
 	@for t in $(FUZZ_TARGETS); do \

@@ -18,14 +18,6 @@
 #define CELL_INLINE	256
 #define STMT_SLOTS	256
 
-struct param {
-	char		 type;
-	long long	 i;
-	double		 d;
-	const void	*p;
-	unsigned long	 len;
-};
-
 struct stmt_slot {
 	const char	*sql;
 	MYSQL_STMT	*stmt;
@@ -285,14 +277,11 @@ out:
 	return ret;
 }
 
+/* Reads fmt's parameters off ap into p; their number, or -1. */
 static int
-run(struct db_res *res, long long *affected, const char *sql,
-    const char *fmt, va_list ap)
+params_read(struct db_param *p, const char *fmt, va_list ap)
 {
-	struct param p[MAX_PARAMS];
-	MYSQL_BIND in[MAX_PARAMS];
 	size_t n = strlen(fmt), i;
-	int attempt;
 
 	if (n > MAX_PARAMS) {
 		sp_log("db: too many parameters");
@@ -320,6 +309,21 @@ run(struct db_res *res, long long *affected, const char *sql,
 			sp_log("db: bad parameter type '%c'", fmt[i]);
 			return -1;
 		}
+	}
+	return (int)n;
+}
+
+static int
+run(struct db_res *res, long long *affected, const char *sql,
+    struct db_param *p, size_t n)
+{
+	MYSQL_BIND in[MAX_PARAMS];
+	size_t i;
+	int attempt;
+
+	if (n > MAX_PARAMS) {
+		sp_log("db: too many parameters");
+		return -1;
 	}
 	memset(in, 0, sizeof(in));
 	for (i = 0; i < n; i++) {
@@ -405,12 +409,29 @@ int
 db_query(struct db_res *res, const char *sql, const char *fmt, ...)
 {
 	va_list ap;
-	int rc;
+	struct db_param p[MAX_PARAMS];
+	int n;
 
 	memset(res, 0, sizeof(*res));
 	va_start(ap, fmt);
-	rc = run(res, NULL, sql, fmt, ap);
+	n = params_read(p, fmt, ap);
 	va_end(ap);
+	if (n < 0)
+		return -1;
+	return db_query_list(res, sql, p, (size_t)n);
+}
+
+int
+db_query_list(struct db_res *res, const char *sql, struct db_param *p,
+    size_t n)
+{
+	int rc;
+
+	memset(res, 0, sizeof(*res));
+	for (size_t i = 0; i < n; i++)
+		if (p[i].type == 's')
+			p[i].len = p[i].p ? (unsigned long)strlen(p[i].p) : 0;
+	rc = run(res, NULL, sql, p, n);
 	if (rc != 0)
 		db_res_free(res);
 	return rc;
@@ -420,13 +441,16 @@ long long
 db_exec(const char *sql, const char *fmt, ...)
 {
 	va_list ap;
+	struct db_param p[MAX_PARAMS];
 	long long affected = 0;
-	int rc;
+	int n;
 
 	va_start(ap, fmt);
-	rc = run(NULL, &affected, sql, fmt, ap);
+	n = params_read(p, fmt, ap);
 	va_end(ap);
-	return rc == 0 ? affected : -1;
+	if (n < 0)
+		return -1;
+	return run(NULL, &affected, sql, p, (size_t)n) == 0 ? affected : -1;
 }
 
 unsigned long long

@@ -36,6 +36,19 @@ void	 db_check(void);
  */
 /* Runs a SELECT into res (free with db_res_free); 0 or -1. */
 int	 db_query(struct db_res *res, const char *sql, const char *fmt, ...);
+/* One parameter of db_query_list: type is one of the letters above; i, d
+ * or p (with len for 'b'; 's' is measured) holds the value. */
+struct db_param {
+	char		 type;
+	long long	 i;
+	double		 d;
+	const void	*p;
+	unsigned long	 len;
+};
+/* db_query with a parameter list built at run time (at most 64); sql must
+ * still keep its address for the life of the process. */
+int	 db_query_list(struct db_res *res, const char *sql, struct db_param *p,
+	    size_t n);
 /* Runs a statement; affected rows, or -1. */
 long long db_exec(const char *sql, const char *fmt, ...);
 unsigned long long db_insert_id(void);

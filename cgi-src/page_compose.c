@@ -149,7 +149,8 @@ page_compose_send(struct req *r)
 	rc = store_messages_queue(r->s.business_id, conv, r->s.user_id, body,
 	    nonce, lint_json ? lint_json : "[]", &id);
 	free(lint_json);
-	if (rc < 0 || (rc == 1 && store_conversations_sync(conv) != 0))
+	if (rc < 0 || (rc == 1 && (store_conversations_sync(conv) != 0 ||
+	    store_conversation_agent(conv, r->s.user_id) != 0)))
 		return web_db_error(r);
 	{
 		char loc[96];

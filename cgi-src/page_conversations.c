@@ -1,13 +1,20 @@
 /* page_conversations.c: the inbox (/conversations) and one thread
  * (/conversations/:id) */
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <jansson.h>
 
+#include "core_phone.h"
 #include "core_reason.h"
+#include "core_template.h"
 #include "core_status.h"
 #include "db.h"
 #include "pages.h"
 #include "store_conversations.h"
+#include "store_leads.h"
+#include "store_users.h"
 #include "util.h"
 #include "web.h"
 #include "webutil.h"
@@ -38,23 +45,126 @@ set_status(HDF *h, const char *status, const char *reason, const char *code)
 	    reason_short(reason_from_str(reason), (int)c));
 }
 
-/* 200 with 50 conversations by latest activity; ?after=<cursor> pages on.
- * 400 for a malformed cursor. */
+static int compose_from_template(struct req *r, long long id);
+
+static const char *filter_names[INBOX__FILTERS] = {
+	[INBOX_ALL] = "all",
+	[INBOX_REPLY] = "reply",
+	[INBOX_FAILED_SENDS] = "failed",
+	[INBOX_OPTED_OUT_LEADS] = "optout",
+	[INBOX_SPAM_LEADS] = "spam",
+};
+
+/* Reads ?filter=&agent=&q= into q (and the page's Filter.*); 0, or -1 with
+ * Filter.Error set. */
+static int
+inbox_filter_read(struct req *r, struct inbox_query *q, struct phone *ph)
+{
+	const char *v;
+	long long agent;
+	int rc, i;
+
+	if ((rc = web_text(r, "filter", 16, &v)) == 0 && *v != '\0') {
+		for (i = 0; i < INBOX__FILTERS; i++)
+			if (strcmp(v, filter_names[i]) == 0)
+				break;
+		if (i == INBOX__FILTERS) {
+			web_set(r, "Filter.Error", "There is no such filter: "
+			    "showing all conversations.");
+			return -1;
+		}
+		q->filter = (enum inbox_filter)i;
+	} else if (rc != 0 && rc != WEB_MISSING) {
+		web_set(r, "Filter.Error", "There is no such filter.");
+		return -1;
+	}
+	if ((rc = web_text(r, "agent", 12, &v)) == 0 && *v != '\0') {
+		if (sp_parse_ll(v, 1, UINT32_MAX, &agent) != 0) {
+			web_set(r, "Filter.Error", "There is no such agent.");
+			return -1;
+		}
+		q->agent_id = (unsigned)agent;
+	} else if (rc != 0 && rc != WEB_MISSING) {
+		web_set(r, "Filter.Error", "There is no such agent.");
+		return -1;
+	}
+	if ((rc = web_text(r, "q", 100, &v)) == 0) {
+		while (*v == ' ')
+			v++;
+		if (*v != '\0') {
+			web_set(r, "Filter.Q", v);
+			phone_classify(v, strlen(v), "US", ph);
+			if (ph->e164[0] != '\0' && strchr(v, '@') == NULL)
+				q->phone = ph->e164;
+			else
+				q->text = v;
+		}
+	} else if (rc != WEB_MISSING) {
+		web_set(r, "Filter.Error", "The search is too long (100 "
+		    "characters at most) or not text.");
+		return -1;
+	}
+	web_set(r, "Filter.Name", filter_names[q->filter]);
+	if (q->agent_id != 0)
+		web_set_int(r, "Filter.Agent", q->agent_id);
+	return 0;
+}
+
+/* The business's staff, for the "by agent" filter. */
+static int
+inbox_agents(struct req *r)
+{
+	struct db_res u;
+	unsigned i;
+
+	if (store_business_users(&u, r->s.business_id) != 0)
+		return -1;
+	for (i = 0; i < u.nrows; i++) {
+		HDF *h = web_item(r, "Agents", i);
+		if (h == NULL || web_put(h, "Id", db_get(&u, i, 0)) != 0 ||
+		    web_put(h, "Name", db_get(&u, i, 1)) != 0) {
+			db_res_free(&u);
+			return -1;
+		}
+	}
+	db_res_free(&u);
+	return 0;
+}
+
+/*
+ * 200 with 50 conversations by latest activity; ?filter= (all, reply,
+ * failed, optout, spam), ?agent=<user id>, ?q=<name, email or number in
+ * any format>, ?after=<cursor> pages on. 400 for a malformed cursor or an
+ * unknown filter (the page says which, with the whole inbox).
+ */
 int
 page_conversations_index(struct req *r)
 {
 	struct db_res res;
-	long long ms = 0, id = 0;
+	struct inbox_query q;
+	struct phone ph;
 	unsigned i, shown;
+	int status = 200;
 
-	if (web_cursor(r, &ms, &id) != 0)
+	memset(&q, 0, sizeof(q));
+	q.business_id = r->s.business_id;
+	q.limit = INBOX_PAGE + 1;
+	if (web_cursor(r, &q.before_ms, &q.before_id) != 0)
 		return web_error(r, 400, "The page link is malformed: go back "
 		    "to the first page of the inbox.");
-	if (store_inbox(&res, r->s.business_id, ms, id, INBOX_PAGE + 1) != 0)
+	if (inbox_filter_read(r, &q, &ph) != 0) {
+		memset(&q, 0, sizeof(q));
+		q.business_id = r->s.business_id;
+		q.limit = INBOX_PAGE + 1;
+		web_set(r, "Filter.Name", "all");
+		status = 400;
+	}
+	if (inbox_agents(r) != 0 || store_inbox(&res, &q) != 0)
 		return web_db_error(r);
 	shown = res.nrows > INBOX_PAGE ? INBOX_PAGE : res.nrows;
 	for (i = 0; i < shown; i++) {
 		const char *dir = db_get(&res, i, INBOX_DIRECTION);
+		const char *line = db_get(&res, i, INBOX_LINE_TYPE);
 		HDF *h = web_item(r, "Conversations", i);
 		if (h == NULL ||
 		    web_put(h, "Id", db_get(&res, i, INBOX_ID)) != 0 ||
@@ -64,6 +174,15 @@ page_conversations_index(struct req *r)
 		    web_put(h, "Direction", dir) != 0 ||
 		    web_put_int(h, "OptedOut",
 		    db_get_ll(&res, i, INBOX_OPTED_OUT, 0)) != 0 ||
+		    web_put_int(h, "Spam", db_get_ll(&res, i, INBOX_SPAM, 0)) ||
+		    web_put_int(h, "Invalid",
+		    !db_get_ll(&res, i, INBOX_PHONE_VALID, 1)) != 0 ||
+		    web_put_int(h, "Landline",
+		    line != NULL && strcmp(line, "landline") == 0) != 0 ||
+		    web_put_int(h, "Cooldown",
+		    db_get_ll(&res, i, INBOX_COOLDOWN, 0)) != 0 ||
+		    web_put_int(h, "Failed",
+		    db_get_ll(&res, i, INBOX_FAILED, 0)) != 0 ||
 		    web_put_time(r, h, "Time",
 		    db_get_ll(&res, i, INBOX_ACTIVITY_MS, 0)) != 0)
 			goto fail;
@@ -77,10 +196,10 @@ page_conversations_index(struct req *r)
 	    db_get_ll(&res, INBOX_PAGE - 1, INBOX_ID, 0)) != 0)
 		goto fail;
 	db_res_free(&res);
-	if (id != 0)
+	if (q.before_id != 0)
 		web_set_int(r, "Page.NotFirst", 1);
 	web_set(r, "Page.Title", "Conversations");
-	return web_render(r, 200, "conversations.cs");
+	return web_render(r, status, "conversations.cs");
 fail:
 	db_res_free(&res);
 	return web_error(r, 500, "Could not build the page.");
@@ -221,5 +340,70 @@ page_conversation_show(struct req *r)
 		return web_error(r, 400, "The page link is malformed.");
 	if ((rc = thread_fill(r, r->param[0], before)) != 0)
 		return thread_error(r, rc);
+	if ((rc = web_text(r, "template", 12, &v)) != WEB_MISSING) {
+		long long tid;
+		if (rc != 0 || sp_parse_ll(v, 1, UINT32_MAX, &tid) != 0 ||
+		    (rc = compose_from_template(r, tid)) == 404)
+			return web_error(r, 404, "There is no such template in "
+			    "your business.");
+		if (rc != 0)
+			return web_db_error(r);
+	}
 	return web_render(r, 200, "conversation.cs");
+}
+
+/* Fills the compose box with the template, filled in for this lead; 0, 404
+ * or 503. */
+static int
+compose_from_template(struct req *r, long long id)
+{
+	struct db_res t;
+	char first[201], filled[8000];
+
+	if (store_template_get(&t, r->s.business_id, id) != 0)
+		return 503;
+	if (t.nrows == 0) {
+		db_res_free(&t);
+		return 404;
+	}
+	template_first_name(hdf_get_value(r->hdf, "Lead.Name", ""), first,
+	    sizeof(first));
+	template_fill(db_get(&t, 0, 2), first, r->s.business_name, filled,
+	    sizeof(filled));
+	db_res_free(&t);
+	return web_set(r, "Compose.Body", filled) != 0 ? 503 : 0;
+}
+
+/* 200 with {"version": "..."}: what the thread's page shows has changed
+ * when the version has (the page polls it to update itself); 404 for
+ * another business's conversation. */
+int
+page_conversation_poll(struct req *r)
+{
+	struct db_res v;
+	char version[256];
+	char *out;
+	json_t *j;
+	const char *lead;
+	int rc;
+
+	if (store_thread_version(&v, r->s.business_id, r->param[0]) != 0)
+		return web_json(r, 503, "{\"error\": \"database unavailable\"}");
+	if (v.nrows == 0) {
+		db_res_free(&v);
+		return web_json(r, 404, "{\"error\": \"no such conversation\"}");
+	}
+	lead = db_get(&v, 0, 3);
+	snprintf(version, sizeof(version), "%s.%s.%s.%s", db_get(&v, 0, 0),
+	    db_get(&v, 0, 1), db_get(&v, 0, 2), lead ? lead : "");
+	j = json_pack("{s:s, s:I, s:s}", "version", version, "latest",
+	    (json_int_t)db_get_ll(&v, 0, 0, 0), "lead", lead ? lead : "");
+	db_res_free(&v);
+	out = j != NULL ? json_dumps(j, JSON_COMPACT) : NULL;
+	json_decref(j);
+	if (out == NULL)
+		return web_json(r, 500, "{\"error\": \"could not answer\"}");
+	rc = web_json(r, 200, out);
+	free(out);
+	return rc;
 }

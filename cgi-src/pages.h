@@ -11,9 +11,25 @@ int	 page_logout(struct req *);
 /* page_conversations.c */
 int	 page_conversations_index(struct req *);
 int	 page_conversation_show(struct req *);
+int	 page_conversation_poll(struct req *);
 /* The thread's page data (0), or the status to answer with. */
 int	 thread_fill(struct req *, long long conversation_id, long long before);
 int	 thread_error(struct req *, int status);
+/* page_leads.c */
+int	 page_lead_new(struct req *);
+int	 page_lead_create(struct req *);
+int	 page_lead_show(struct req *);
+int	 page_lead_update(struct req *);
+int	 page_lead_spam(struct req *);
+int	 page_lead_import_form(struct req *);
+int	 page_lead_import(struct req *);
+/* page_templates.c */
+int	 page_templates_index(struct req *);
+int	 page_template_create(struct req *);
+int	 page_template_show(struct req *);
+int	 page_template_update(struct req *);
+int	 page_template_delete(struct req *);
+int	 page_conversation_templates(struct req *);
 /* page_compose.c */
 int	 page_compose_send(struct req *);
 int	 page_compose_lint(struct req *);

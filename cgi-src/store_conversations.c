@@ -1,5 +1,8 @@
 /* store_conversations.c: the inbox and the thread, scoped to one business */
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "db.h"
 #include "store_conversations.h"
@@ -8,24 +11,122 @@
 	"SELECT c.id, l.name, COALESCE(l.phone_e164, l.phone_raw), " \
 	"CAST(UNIX_TIMESTAMP(c.last_activity_at) * 1000 AS SIGNED), " \
 	"c.last_preview, c.last_direction, c.last_status, c.last_reason, " \
-	"c.last_error_code, l.opted_out " \
+	"c.last_error_code, l.opted_out, l.is_spam, l.phone_valid, " \
+	"l.line_type, IF(l.cooldown_until > NOW(3), 1, 0), c.last_failed " \
 	"FROM conversations c JOIN leads l ON l.id = c.lead_id " \
 	"WHERE c.business_id = ? "
 
-int
-store_inbox(struct db_res *res, unsigned business_id, long long before_ms,
-    long long before_id, int limit)
+/* One statement per combination of filter, agent, search and cursor, built
+ * once per process: the statement cache keys on the text's address. */
+#define INBOX_KINDS	(INBOX__FILTERS * 2 * 3 * 2)
+static char *inbox_sql[INBOX_KINDS];
+
+static const char *
+inbox_statement(const struct inbox_query *q, int search, int *kind)
 {
-	if (before_id == 0)
-		return db_query(res, INBOX_SELECT
-		    "ORDER BY c.last_activity_at DESC, c.id DESC LIMIT ?",
-		    "ii", (long long)business_id, (long long)limit);
-	return db_query(res, INBOX_SELECT
-	    "AND (c.last_activity_at < FROM_UNIXTIME(? / 1000) "
-	    "OR (c.last_activity_at = FROM_UNIXTIME(? / 1000) AND c.id < ?)) "
+	static const char *filter_sql[INBOX__FILTERS] = {
+		[INBOX_ALL] = "",
+		[INBOX_REPLY] = "AND c.last_direction = 'in' ",
+		[INBOX_FAILED_SENDS] = "AND c.last_failed = 1 ",
+		[INBOX_OPTED_OUT_LEADS] = "AND l.opted_out = 1 ",
+		[INBOX_SPAM_LEADS] = "AND l.is_spam = 1 ",
+	};
+	static const char *search_sql[3] = {
+		"", "AND l.phone_e164 = ? ",
+		"AND (l.name LIKE ? OR l.name_last LIKE ? OR l.email LIKE ?) ",
+	};
+	int k = (((int)q->filter * 2 + (q->agent_id != 0)) * 3 + search) * 2 +
+	    (q->before_id != 0);
+	char *sql;
+
+	*kind = k;
+	if (inbox_sql[k] != NULL)
+		return inbox_sql[k];
+	/* spam leaves the default inbox, but a search finds it (badged) */
+	if (asprintf(&sql, "%s%s%s%s%s"
 	    "ORDER BY c.last_activity_at DESC, c.id DESC LIMIT ?",
-	    "iiiii", (long long)business_id, before_ms, before_ms, before_id,
-	    (long long)limit);
+	    INBOX_SELECT, filter_sql[q->filter],
+	    q->filter == INBOX_ALL && search == 0 ? "AND l.is_spam = 0 " :
+	    q->filter != INBOX_SPAM_LEADS && q->filter != INBOX_ALL ?
+	    "AND l.is_spam = 0 " : "",
+	    q->agent_id != 0 ? "AND c.agent_id = ? " : "",
+	    search_sql[search]) < 0)
+		return NULL;
+	if (q->before_id != 0) {
+		char *with;
+		/* the cursor goes before ORDER BY */
+		char *order = strstr(sql, "ORDER BY");
+		if (asprintf(&with, "%.*s"
+		    "AND (c.last_activity_at < FROM_UNIXTIME(? / 1000) "
+		    "OR (c.last_activity_at = FROM_UNIXTIME(? / 1000) "
+		    "AND c.id < ?)) %s", (int)(order - sql), sql, order) < 0) {
+			free(sql);
+			return NULL;
+		}
+		free(sql);
+		sql = with;
+	}
+	inbox_sql[k] = sql;
+	return sql;
+}
+
+/* Escapes LIKE's wildcards and appends '%': a prefix pattern. */
+static void
+like_prefix(char *dst, size_t size, const char *src)
+{
+	size_t o = 0;
+
+	for (; *src != '\0' && o + 3 < size; src++) {
+		if (*src == '%' || *src == '_' || *src == '\\')
+			dst[o++] = '\\';
+		dst[o++] = *src;
+	}
+	dst[o++] = '%';
+	dst[o] = '\0';
+}
+
+int
+store_inbox(struct db_res *res, const struct inbox_query *q)
+{
+	struct db_param p[12];
+	char like[2 * 100 + 2];
+	const char *sql;
+	size_t n = 0;
+	int search = q->phone != NULL ? 1 : q->text != NULL ? 2 : 0, kind;
+
+	memset(res, 0, sizeof(*res));
+	if ((unsigned)q->filter >= INBOX__FILTERS ||
+	    (q->text != NULL && strlen(q->text) > 100) ||
+	    (sql = inbox_statement(q, search, &kind)) == NULL)
+		return -1;
+	memset(p, 0, sizeof(p));
+	p[n].type = 'i';
+	p[n++].i = q->business_id;
+	if (q->agent_id != 0) {
+		p[n].type = 'i';
+		p[n++].i = q->agent_id;
+	}
+	if (search == 1) {
+		p[n].type = 's';
+		p[n++].p = q->phone;
+	} else if (search == 2) {
+		like_prefix(like, sizeof(like), q->text);
+		for (int i = 0; i < 3; i++) {
+			p[n].type = 's';
+			p[n++].p = like;
+		}
+	}
+	if (q->before_id != 0) {
+		p[n].type = 'i';
+		p[n++].i = q->before_ms;
+		p[n].type = 'i';
+		p[n++].i = q->before_ms;
+		p[n].type = 'i';
+		p[n++].i = q->before_id;
+	}
+	p[n].type = 'i';
+	p[n++].i = q->limit;
+	return db_query_list(res, sql, p, n);
 }
 
 #define THREAD_HEAD \
@@ -87,4 +188,31 @@ store_optout_word(struct db_res *res, long long lead_id)
 	return db_query(res, "SELECT keyword FROM consent_ledger "
 	    "WHERE lead_id = ? AND action = 'opt_out' ORDER BY id DESC LIMIT 1",
 	    "i", lead_id);
+}
+
+int
+store_thread_version(struct db_res *res, unsigned business_id,
+    long long conversation_id)
+{
+	return db_query(res, "SELECT COALESCE(MAX(m.id), 0), "
+	    "COALESCE(CAST(UNIX_TIMESTAMP(MAX(m.updated_at)) * 1000 "
+	    "AS SIGNED), 0), COUNT(m.id), "
+	    "CONCAT_WS(':', l.opted_out, l.is_spam, l.phone_valid, "
+	    "COALESCE(l.line_type, ''), l.provider_opted_out, "
+	    "IF(l.cooldown_until > NOW(3), "
+	    "CAST(UNIX_TIMESTAMP(l.cooldown_until) AS SIGNED), 0), "
+	    "CAST(UNIX_TIMESTAMP(l.updated_at) * 1000 AS SIGNED)) "
+	    "FROM conversations c JOIN leads l ON l.id = c.lead_id "
+	    "LEFT JOIN messages m ON m.conversation_id = c.id "
+	    "WHERE c.id = ? AND c.business_id = ? GROUP BY c.id, l.id",
+	    "ii", conversation_id, (long long)business_id);
+}
+
+int
+store_conversation_agent(long long conversation_id, unsigned agent_id)
+{
+	return db_exec("UPDATE conversations SET agent_id = ? WHERE id = ? "
+	    "AND (agent_id IS NULL OR agent_id <> ?)", "iii",
+	    (long long)agent_id, conversation_id, (long long)agent_id) < 0 ?
+	    -1 : 0;
 }

@@ -8,12 +8,30 @@ struct db_res;
 enum {
 	INBOX_ID, INBOX_NAME, INBOX_PHONE, INBOX_ACTIVITY_MS, INBOX_BODY,
 	INBOX_DIRECTION, INBOX_STATUS, INBOX_REASON, INBOX_CODE,
-	INBOX_OPTED_OUT, INBOX__COLS
+	INBOX_OPTED_OUT, INBOX_SPAM, INBOX_PHONE_VALID, INBOX_LINE_TYPE,
+	INBOX_COOLDOWN, INBOX_FAILED, INBOX__COLS
 };
+
+/* The inbox's filters. All leaves spam out, unless searching. */
+enum inbox_filter {
+	INBOX_ALL, INBOX_REPLY, INBOX_FAILED_SENDS, INBOX_OPTED_OUT_LEADS,
+	INBOX_SPAM_LEADS, INBOX__FILTERS
+};
+
+struct inbox_query {
+	unsigned		 business_id;
+	enum inbox_filter	 filter;
+	unsigned		 agent_id;	/* 0: any agent */
+	const char		*phone;		/* E.164: that number's lead */
+	const char		*text;		/* a name or email's start */
+	long long		 before_ms;	/* the cursor (before_id 0: */
+	long long		 before_id;	/* from the top) */
+	int			 limit;
+};
+
 /* Conversations by latest activity, newest first, strictly before the
- * cursor (before_id 0: from the top); limit rows. 0 or -1. */
-int	 store_inbox(struct db_res *res, unsigned business_id,
-	    long long before_ms, long long before_id, int limit);
+ * cursor; at most limit rows. 0 or -1. */
+int	 store_inbox(struct db_res *res, const struct inbox_query *q);
 
 /* Columns of store_thread's rows: the conversation and its lead on every
  * row, then one message (all NULL when there is none to show). */
@@ -34,6 +52,15 @@ int	 store_thread(struct db_res *res, unsigned business_id,
 /* The word of the lead's last opt-out (asked only for opted-out leads: a
  * subquery in store_thread cost every thread page 15%). */
 int	 store_optout_word(struct db_res *res, long long lead_id);
+
+/* What changes when anything on the thread's page changes: the newest
+ * message's id, the latest update to any message, their count and the
+ * lead's state as one string; no row for another business's conversation. */
+int	 store_thread_version(struct db_res *res, unsigned business_id,
+	    long long conversation_id);
+
+/* Sets the agent who last texted in the conversation. */
+int	 store_conversation_agent(long long conversation_id, unsigned agent_id);
 
 /* Recomputes the conversation's last_* columns from its newest message:
  * call after adding a message or changing one's status; 0 or -1. */

@@ -147,3 +147,11 @@ store_login_failures_expire(int window_min)
 	    "WHERE at < NOW(3) - INTERVAL ? MINUTE", "i",
 	    (long long)window_min) < 0 ? -1 : 0;
 }
+
+int
+store_business_users(struct db_res *res, unsigned business_id)
+{
+	return db_query(res, "SELECT id, name, role, active, email FROM users "
+	    "WHERE business_id = ? ORDER BY active DESC, name, id", "i",
+	    (long long)business_id);
+}

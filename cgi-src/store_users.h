@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 struct session;
+struct db_res;
 
 /* Finds the live session with this token hash (idle and absolute limits in
  * minutes); 1 found (s filled, *idle_s its seconds since last use), 0 not,
@@ -32,5 +33,9 @@ int	 store_login_failure_add(const char *kind, const char *subject);
 int	 store_login_failures_clear(const char *kind, const char *subject);
 /* Forgets failures older than the window (housekeeping at each sign-in). */
 int	 store_login_failures_expire(int window_min);
+
+/* The business's staff: id, name, role, active, email; active first, by
+ * name. 0 or -1. */
+int	 store_business_users(struct db_res *res, unsigned business_id);
 
 #endif

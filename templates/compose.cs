@@ -1,4 +1,4 @@
-<section class="compose" aria-label="Send a text">
+<section class="compose" id="compose-box" aria-label="Send a text">
   <?cs if:Lead.OptedOut || Lead.Spam ?>
   <p class="muted">Texting is blocked for this lead.</p>
   <?cs /if ?>
@@ -11,7 +11,7 @@
       <li class="finding finding-<?cs var:f.Severity ?>"><strong><?cs if:f.Severity == "block" ?>Blocked<?cs else ?>Warning<?cs /if ?>:</strong> <?cs var:f.Message ?></li>
       <?cs /each ?>
     </ul>
-    <label for="body">Message</label>
+    <label for="body">Message</label> <a class="use-template" href="/conversations/<?cs var:Conversation.Id ?>/templates">Use a template</a>
     <textarea id="body" name="body" rows="3" maxlength="8000" <?cs if:Lead.OptedOut || Lead.Spam ?>disabled<?cs /if ?> required><?cs var:Compose.Body ?></textarea>
     <p class="counter muted" id="counter"><?cs if:Compose.Segments ?><?cs var:Compose.Segments ?> segment(s), <?cs var:Compose.Encoding ?><?cs /if ?></p>
     <?cs if:Compose.NeedConfirm ?><input type="hidden" name="confirm" value="1"><?cs /if ?>
@@ -19,3 +19,4 @@
   </form>
 </section>
 <script src="/static/compose.js" defer></script>
+<script src="/static/live.js" defer></script>

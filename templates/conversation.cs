@@ -1,46 +1,63 @@
-<section class="thread">
+<?cs def:other_channel() ?><?cs if:Lead.Email ?><p class="channel">Try another channel: <a href="mailto:<?cs var:url_escape(Lead.Email) ?>">email <?cs var:Lead.Email ?></a>.</p><?cs /if ?><?cs /def ?>
+<section class="thread"<?cs if:!Page.NotLatest ?> data-poll="/conversations/<?cs var:Conversation.Id ?>/poll"<?cs /if ?>>
   <header class="lead">
     <p><a href="/conversations">&larr; Conversations</a></p>
     <h1><?cs if:Lead.Name ?><?cs var:Lead.Name ?><?cs else ?>Unknown lead<?cs /if ?></h1>
     <p class="muted"><?cs var:Lead.Phone ?><?cs if:Lead.Email ?> · <?cs var:Lead.Email ?><?cs /if ?> · texting from <?cs var:Conversation.From ?></p>
+    <p class="lead-actions"><a href="/leads/<?cs var:Lead.Id ?>">Edit lead</a>
+      <form method="post" action="/leads/<?cs var:Lead.Id ?>/spam" class="inline">
+        <input type="hidden" name="csrf" value="<?cs var:CSRF.Token ?>">
+        <input type="hidden" name="back" value="conversation">
+        <input type="hidden" name="spam" value="<?cs if:Lead.Spam ?>0<?cs else ?>1<?cs /if ?>">
+        <button type="submit" class="link"><?cs if:Lead.Spam ?>Not spam<?cs else ?>Mark as spam<?cs /if ?></button>
+      </form>
+    </p>
   </header>
+  <div id="banners">
   <?cs if:Lead.OptedOut ?>
   <div class="banner banner-block" role="status">
     <strong>Messages are blocked: this lead opted out<?cs if:Lead.OptedOutAt ?> on <?cs var:Lead.OptedOutAt ?><?cs /if ?><?cs if:Lead.OptOutWord ?> (<?cs var:Lead.OptOutWord ?>)<?cs /if ?>.</strong>
     <p><?cs var:Lead.OptOutAdvice ?></p>
+    <?cs call:other_channel() ?>
   </div>
   <?cs /if ?>
   <?cs if:Lead.Invalid ?>
   <div class="banner banner-block" role="status">
     <strong>Invalid phone number: texts to this number fail.</strong>
-    <p><?cs var:Lead.InvalidAdvice ?></p>
+    <p><?cs var:Lead.InvalidAdvice ?> <a href="/leads/<?cs var:Lead.Id ?>">Correct the number</a>.</p>
+    <?cs call:other_channel() ?>
   </div>
   <?cs /if ?>
   <?cs if:Lead.Landline ?>
   <div class="banner banner-block" role="status">
     <strong>Landline number: texts can't be sent to landlines.</strong>
-    <p><?cs var:Lead.LandlineAdvice ?></p>
+    <p><?cs var:Lead.LandlineAdvice ?> <a href="/leads/<?cs var:Lead.Id ?>">Change the number</a>.</p>
+    <?cs call:other_channel() ?>
   </div>
   <?cs /if ?>
   <?cs if:Lead.CooldownUntil ?>
   <div class="banner banner-wait" role="status">
     <strong>Carrier filtering: texts to this lead wait until <?cs var:Lead.CooldownUntil ?>.</strong>
     <p><?cs var:Lead.CooldownAdvice ?></p>
+    <?cs call:other_channel() ?>
   </div>
   <?cs /if ?>
   <?cs if:Lead.ProviderOptOut && !Lead.OptedOut ?>
   <div class="banner banner-block" role="status">
     <strong>The provider still holds this lead's opt-out: the lead must text START to your number.</strong>
+    <?cs call:other_channel() ?>
   </div>
   <?cs /if ?>
   <?cs if:Lead.Spam ?>
   <div class="banner banner-block" role="status">
     <strong>This lead is marked as spam and cannot be texted.</strong>
+    <p>If it was a mistake, choose "Not spam" above.</p>
   </div>
   <?cs /if ?>
+  </div>
   <?cs if:Page.Earlier ?><p class="pager"><a href="/conversations/<?cs var:Conversation.Id ?>?before=<?cs var:Page.Earlier ?>">Earlier messages</a></p><?cs /if ?>
   <?cs if:subcount(Messages) == 0 ?><p class="empty">No messages yet.</p><?cs /if ?>
-  <ol class="messages">
+  <ol class="messages" id="messages">
     <?cs each:m = Messages ?>
     <li class="msg msg-<?cs var:m.Direction ?>" id="m<?cs var:m.Id ?>">
       <p class="body"><?cs var:m.Body ?></p>

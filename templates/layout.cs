@@ -13,7 +13,8 @@
   <a class="brand" href="/">SalesPartner</a>
   <?cs if:Session.Name ?>
   <nav aria-label="Main">
-    <?cs if:!Session.IsStaff ?><a href="/conversations">Conversations</a>
+    <?cs if:!Session.IsStaff ?><a href="/conversations"<?cs if:Page.Nav == "conversations" ?> aria-current="page"<?cs /if ?>>Conversations</a>
+    <a href="/templates">Templates</a>
     <a href="/optouts">Opt-outs</a><?cs /if ?>
   </nav>
   <div class="who">

@@ -5,7 +5,8 @@
 --   local number: 7 digits), @area (3 digits).
 -- Lead 50 is a landline (its number ends in 50: a landline in sp-sim too),
 -- lead 13 an invalid number (a reserved fictional 555-01XX one) and every
--- 25th lead from the 3rd opted out with STOP.
+-- 25th lead from the 3rd opted out with STOP; every 97th from the 41st is
+-- marked spam.
 -- sp-admin then fills messages.reason from each provider code (core_reason).
 
 SET @first_names = 'Olivia,Liam,Emma,Noah,Ava,Elijah,Sophia,James,Isabella,Lucas,Mia,Mateo,Amelia,Levi,Harper,Ethan,Evelyn,Aiden,Luna,Jackson';
@@ -119,6 +120,27 @@ SET c.last_message_id = x.mid, c.last_activity_at = m.created_at,
     c.last_status = m.status, c.last_reason = m.reason,
     c.last_error_code = m.error_code
 WHERE c.business_id = @business_id;
+
+-- Who last texted each lead: the inbox's "by agent" filter.
+UPDATE conversations c
+JOIN (SELECT conversation_id, MAX(id) AS mid FROM messages
+      WHERE business_id = @business_id AND direction = 'out'
+      GROUP BY conversation_id) x ON x.conversation_id = c.id
+JOIN messages m ON m.id = x.mid
+SET c.agent_id = m.agent_id
+WHERE c.business_id = @business_id;
+
+-- Every 97th lead from the 41st is marked spam.
+UPDATE leads SET is_spam = 1
+WHERE business_id = @business_id AND id > @lead_base
+    AND (id - @lead_base) % 97 = 41;
+
+-- Two saved templates (once per business).
+INSERT IGNORE INTO message_templates (business_id, name, body)
+VALUES (@business_id, 'Follow-up',
+    'Hi {first_name}, this is {business_name} following up on your quote. Any questions? Reply STOP to opt out.'),
+    (@business_id, 'Appointment reminder',
+    'Hi {first_name}, a reminder of your appointment with {business_name} tomorrow. Reply to reschedule.');
 
 UPDATE leads l JOIN conversations c ON c.lead_id = l.id
     JOIN messages m ON m.id = c.last_message_id

@@ -4,13 +4,16 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
+#include "core_csv.h"
 #include "core_lint.h"
 #include "core_optout.h"
 #include "core_pacing.h"
 #include "core_phone.h"
+#include "core_template.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -455,6 +458,110 @@ test_quiet_hours_hold_until_eight_local(void **state)
 	assert_int_equal(pacing_window_open(t, ny, 0, 0), t);
 }
 
+/* CSV as spreadsheets write it: quotes, doubled quotes, commas and line
+ * breaks inside quotes, CRLF, LF and CR line ends, a byte order mark. */
+static void
+test_csv_rows(void **state)
+{
+	static const struct {
+		const char	*in;
+		int		 rows;
+		const char	*want;	/* rows joined by '/', fields by '|' */
+		int		 rc_end;	/* 0 the end, -1 an error */
+	} cases[] = {
+		{ "a,b,c\r\n1,2,3\r\n", 2, "a|b|c/1|2|3", 0 },
+		{ "a,b\n1,2", 2, "a|b/1|2", 0 },
+		{ "a,b\r1,2\r", 2, "a|b/1|2", 0 },
+		{ "\xEF\xBB\xBFname,phone\n", 1, "name|phone", 0 },
+		{ "\"Smith, Jr\",\"say \"\"hi\"\"\"\n", 1, "Smith, Jr|say \"hi\"", 0 },
+		{ "\"two\nlines\",x\n", 1, "two\nlines|x", 0 },
+		{ ",,\n", 1, "||", 0 },
+		{ "\"\"\n", 1, "", 0 },
+		{ "a\n\nb\n", 3, "a//b", 0 },
+		{ "\"never closed,1\n", 0, "", -1 },
+		{ "\"x\"y,1\n", 0, "", -1 },
+		{ "", 0, "", 0 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char buf[128], got[256] = "";
+		char *f[8];
+		struct csv c;
+		int n, rc, rows = 0;
+		size_t len = strlen(cases[i].in);
+
+		memcpy(buf, cases[i].in, len + 1);
+		csv_init(&c, buf, len);
+		while ((rc = csv_row(&c, f, 8, &n)) == 1) {
+			size_t o = strlen(got);
+			snprintf(got + o, sizeof(got) - o, "%s", rows++ > 0 ?
+			    "/" : "");
+			for (int k = 0; k < n; k++) {
+				o = strlen(got);
+				snprintf(got + o, sizeof(got) - o, "%s%s",
+				    k > 0 ? "|" : "", f[k]);
+			}
+		}
+		if (rows != cases[i].rows || rc != cases[i].rc_end ||
+		    (rc == 0 && strcmp(got, cases[i].want) != 0))
+			fail_msg("case %zu: %d rows \"%s\" rc %d", i, rows, got, rc);
+	}
+}
+
+static void
+test_csv_more_fields_than_room(void **state)
+{
+	char buf[] = "1,2,3,4,5\n";
+	char *f[2];
+	struct csv c;
+	int n;
+
+	(void)state;
+	csv_init(&c, buf, strlen(buf));
+	assert_int_equal(csv_row(&c, f, 2, &n), 1);
+	assert_int_equal(n, 5);
+	assert_string_equal(f[0], "1");
+	assert_string_equal(f[1], "2");
+	assert_int_equal(csv_row(&c, f, 2, &n), 0);
+}
+
+static void
+test_templates_fill_and_check(void **state)
+{
+	char out[64], first[32];
+
+	(void)state;
+	assert_null(template_check("Hi {first_name}, {business_name} here"));
+	assert_null(template_check("no fields at all"));
+	assert_non_null(template_check("Hi {firstname}"));
+	assert_non_null(strstr(template_check("Hi {firstname}"), "{firstname}"));
+	assert_non_null(template_check("a { b"));
+	template_first_name("Olivia Smith", first, sizeof(first));
+	assert_string_equal(first, "Olivia");
+	template_first_name("  Cher", first, sizeof(first));
+	assert_string_equal(first, "Cher");
+	template_first_name("", first, sizeof(first));
+	assert_string_equal(first, "there");
+	template_first_name(NULL, first, sizeof(first));
+	assert_string_equal(first, "there");
+	assert_int_equal(template_fill("Hi {first_name}, {business_name}.",
+	    "Olivia", "Acme Roofing", out, sizeof(out)), 0);
+	assert_string_equal(out, "Hi Olivia, Acme Roofing.");
+	assert_int_equal(template_fill("{first_name}{first_name}", "x", "y",
+	    out, sizeof(out)), 0);
+	assert_string_equal(out, "xx");
+	/* a field's value is never read as a field */
+	assert_int_equal(template_fill("{first_name}", "{business_name}", "B",
+	    out, sizeof(out)), 0);
+	assert_string_equal(out, "{business_name}");
+	assert_int_equal(template_fill("{business_name}", "x",
+	    "a very long business name that does not fit in 64 bytes at all",
+	    out, 16), -1);
+	assert_true(strlen(out) < 16);
+}
+
 int
 main(void)
 {
@@ -469,6 +576,9 @@ main(void)
 		cmocka_unit_test(test_pacing_spaces_sends_with_jitter),
 		cmocka_unit_test(test_cooldown_lasts_15_to_30_minutes),
 		cmocka_unit_test(test_quiet_hours_hold_until_eight_local),
+		cmocka_unit_test(test_csv_rows),
+		cmocka_unit_test(test_csv_more_fields_than_room),
+		cmocka_unit_test(test_templates_fill_and_check),
 	};
 
 	return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
