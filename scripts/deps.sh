@@ -25,17 +25,27 @@ if command -v node >/dev/null && command -v npm >/dev/null; then
 	done
 	missing=("${filtered[@]+"${filtered[@]}"}")
 fi
-if [ "${#missing[@]}" -eq 0 ]; then
-	exit 0
+if [ "${#missing[@]}" -gt 0 ]; then
+	echo "deps: installing ${missing[*]}"
+	SUDO=
+	[ "$(id -u)" -eq 0 ] || SUDO=sudo
+	# The image's mariadb-server must not start a system service: we run
+	# our own.
+	if [ ! -e /usr/sbin/policy-rc.d ]; then
+		printf '#!/bin/sh\nexit 101\n' | $SUDO tee /usr/sbin/policy-rc.d >/dev/null
+		$SUDO chmod +x /usr/sbin/policy-rc.d
+		trap '$SUDO rm -f /usr/sbin/policy-rc.d' EXIT
+	fi
+	$SUDO apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
-echo "deps: installing ${missing[*]}"
-SUDO=
-[ "$(id -u)" -eq 0 ] || SUDO=sudo
-# The image's mariadb-server must not start a system service: we run our own.
-if [ ! -e /usr/sbin/policy-rc.d ]; then
-	printf '#!/bin/sh\nexit 101\n' | $SUDO tee /usr/sbin/policy-rc.d >/dev/null
-	$SUDO chmod +x /usr/sbin/policy-rc.d
-	trap '$SUDO rm -f /usr/sbin/policy-rc.d' EXIT
+
+# Browser-test tooling only (package.json): playwright-core drives Debian's
+# chromium, axe-core checks the pages. Never a downloaded browser.
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+if [ ! -e "$ROOT/node_modules/playwright-core/package.json" ] ||
+    [ ! -e "$ROOT/node_modules/axe-core/axe.min.js" ] ||
+    [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
+	echo "deps: npm ci (playwright-core, axe-core)"
+	(cd "$ROOT" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 fi
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

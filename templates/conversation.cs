@@ -4,19 +4,19 @@
     <p><a href="/conversations">&larr; Conversations</a></p>
     <h1><?cs if:Lead.Name ?><?cs var:Lead.Name ?><?cs else ?>Unknown lead<?cs /if ?></h1>
     <p class="muted"><?cs var:Lead.Phone ?><?cs if:Lead.Email ?> · <?cs var:Lead.Email ?><?cs /if ?> · texting from <?cs var:Conversation.From ?></p>
-    <p class="lead-actions"><a href="/leads/<?cs var:Lead.Id ?>">Edit lead</a>
+    <div class="lead-actions"><a href="/leads/<?cs var:Lead.Id ?>">Edit lead</a>
       <form method="post" action="/leads/<?cs var:Lead.Id ?>/spam" class="inline">
         <input type="hidden" name="csrf" value="<?cs var:CSRF.Token ?>">
         <input type="hidden" name="back" value="conversation">
         <input type="hidden" name="spam" value="<?cs if:Lead.Spam ?>0<?cs else ?>1<?cs /if ?>">
         <button type="submit" class="link"><?cs if:Lead.Spam ?>Not spam<?cs else ?>Mark as spam<?cs /if ?></button>
       </form>
-    </p>
+    </div>
   </header>
   <div id="banners">
   <?cs if:Lead.OptedOut ?>
   <div class="banner banner-block" role="status">
-    <strong>Messages are blocked: this lead opted out<?cs if:Lead.OptedOutAt ?> on <?cs var:Lead.OptedOutAt ?><?cs /if ?><?cs if:Lead.OptOutWord ?> (<?cs var:Lead.OptOutWord ?>)<?cs /if ?>.</strong>
+    <strong>Messages are blocked: this lead opted out<?cs if:Lead.OptOutWord || Lead.OptedOutAt ?> (<?cs var:Lead.OptOutWord ?><?cs if:Lead.OptOutWord && Lead.OptedOutAt ?>, <?cs /if ?><?cs var:Lead.OptedOutAt ?>)<?cs /if ?>.</strong>
     <p><?cs var:Lead.OptOutAdvice ?></p>
     <?cs call:other_channel() ?>
   </div>

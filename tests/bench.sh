@@ -87,6 +87,11 @@ echo
 echo "wrk -t2 -c$CONNS -d$DURATION on loopback, $(nproc) cores, $(grep -c . <<<"$(pgrep -P "$(cat "$SP_VAR/run/portal.pid")")") portal workers"
 run conversation "/conversations/$conv" -H "Cookie: $cookie"
 run inbox "/conversations" -H "Cookie: $cookie"
+run inbox-failed "/conversations?filter=failed" -H "Cookie: $cookie"
+run inbox-reply "/conversations?filter=reply" -H "Cookie: $cookie"
+run inbox-optout "/conversations?filter=optout" -H "Cookie: $cookie"
+run search-name "/conversations?q=Olivia" -H "Cookie: $cookie"
+run search-number "/conversations?q=$(dba "SELECT REPLACE(REPLACE(phone_e164, '+1', ''), ' ', '') FROM leads ORDER BY id DESC LIMIT 1")" -H "Cookie: $cookie"
 run fastcgi-noop "/ping"
 run static "/static/style.css"
 rss1=$(worker_rss)

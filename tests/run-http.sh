@@ -40,6 +40,10 @@ bash "$ROOT/scripts/stack.sh" start || exit 1
 "$SP_BUILD/test_provider" "$SP_VAR/sp.hdf" || provider_rc=1
 node --test --test-concurrency=1 "$ROOT"/tests/http/*.test.mjs
 rc=$?
+# browser tests: Debian's Chromium through playwright-core, axe-core on each
+# page; screenshots in var/screenshots
+echo "browser: tests/browser (Chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}'))"
+node --test --test-concurrency=1 "$ROOT"/tests/browser/*.test.mjs || rc=1
 [ "${provider_rc:-0}" -eq 0 ] || rc=1
 # A worker that crashed was restarted and the tests may not have seen it:
 # the logs tell (sanitizer reports, signals other than the tests' SIGKILL).

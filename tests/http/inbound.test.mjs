@@ -74,7 +74,7 @@ test('the confirmation goes out once, to the opted-out lead, and nothing else do
   const jar = await login('agent@acme.example');
   const conv = sql(`SELECT c.id FROM conversations c JOIN leads l ON l.id = c.lead_id WHERE l.phone_e164 = '${phone}'`);
   const page = await get(`/conversations/${conv}`, { jar });
-  assert.match(page.text, /Messages are blocked: this lead opted out on .+ \(STOP\)/);
+  assert.match(page.text, /Messages are blocked: this lead opted out \(STOP, .+\)/);
   assert.match(page.text, /texts you again \(any message\) they are opted back in/);
   const before = sql(`SELECT COUNT(*) FROM messages WHERE conversation_id = ${conv}`);
   const r = await post(`/conversations/${conv}/messages`, { csrf: csrfOf(page.text), nonce: 'b'.repeat(32), body: 'Hi again from Acme Roofing', confirm: '1' }, { jar });
