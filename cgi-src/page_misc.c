@@ -4,15 +4,14 @@
 #include "pages.h"
 #include "web.h"
 
-/* 303 to the inbox for a business's staff; SalesPartner's own staff get
- * their home page. */
+/* 303 to the inbox for a business's staff, to the ticket queue for
+ * SalesPartner's support staff. */
 int
 page_home(struct req *r)
 {
 	if (r->s.role & ROLES_BUSINESS)
 		return web_redirect(r, "/conversations");
-	web_set(r, "Page.Title", "Support");
-	return web_render(r, 200, "staff_home.cs");
+	return web_redirect(r, "/tickets?status=open");
 }
 
 /* 200 "ok": a route that does no work, the benchmark's floor and a health

@@ -30,6 +30,13 @@ int	 page_template_show(struct req *);
 int	 page_template_update(struct req *);
 int	 page_template_delete(struct req *);
 int	 page_conversation_templates(struct req *);
+/* page_tickets.c */
+int	 page_tickets_index(struct req *);
+int	 page_ticket_new(struct req *);
+int	 page_ticket_create(struct req *);
+int	 page_ticket_show(struct req *);
+int	 page_ticket_reply(struct req *);
+int	 page_ticket_status(struct req *);
 /* page_compose.c */
 int	 page_compose_send(struct req *);
 int	 page_compose_lint(struct req *);

@@ -5,6 +5,7 @@
     <h1><?cs if:Lead.Name ?><?cs var:Lead.Name ?><?cs else ?>Unknown lead<?cs /if ?></h1>
     <p class="muted"><?cs var:Lead.Phone ?><?cs if:Lead.Email ?> · <?cs var:Lead.Email ?><?cs /if ?> · texting from <?cs var:Conversation.From ?></p>
     <div class="lead-actions"><a href="/leads/<?cs var:Lead.Id ?>">Edit lead</a>
+      <a href="/tickets/new?conversation=<?cs var:Conversation.Id ?>">Contact support about this</a>
       <form method="post" action="/leads/<?cs var:Lead.Id ?>/spam" class="inline">
         <input type="hidden" name="csrf" value="<?cs var:CSRF.Token ?>">
         <input type="hidden" name="back" value="conversation">

@@ -15,7 +15,8 @@
   <nav aria-label="Main">
     <?cs if:!Session.IsStaff ?><a href="/conversations"<?cs if:Page.Nav == "conversations" ?> aria-current="page"<?cs /if ?>>Conversations</a>
     <a href="/templates">Templates</a>
-    <a href="/optouts">Opt-outs</a><?cs /if ?>
+    <a href="/optouts">Opt-outs</a>
+    <a href="/tickets">Support</a><?cs else ?><a href="/tickets?status=open">Support queue</a><?cs /if ?>
   </nav>
   <div class="who">
     <span><?cs var:Session.Name ?><?cs if:Session.Business ?> · <?cs var:Session.Business ?><?cs /if ?></span>

@@ -32,5 +32,5 @@
     <?cs each:f = Message.Lint ?><li class="finding finding-<?cs var:f.Severity ?>"><?cs var:f.Message ?></li><?cs /each ?>
   </ul>
   <?cs /if ?>
-  <p><a href="/tickets/new?message=<?cs var:Message.Id ?>">Contact support about this message</a></p>
+  <p><a href="/tickets/new?message=<?cs var:Message.Id ?>">Contact support about this</a></p>
 </section>

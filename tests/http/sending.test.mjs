@@ -199,7 +199,7 @@ test('the message page shows status, reason, timeline, sid and look-up', async (
   assert.match(page.text, /sent \(Sending\)/);
   assert.match(page.text, /undelivered \(Failed\), error 30004/);
   assert.match(page.text, /mobile, /, 'the look-up');
-  assert.match(page.text, /Contact support about this message/);
+  assert.match(page.text, /Contact support about this</);
   const birch = await login('agent@birch.example');
   assert.equal((await get(`/messages/${id}`, { jar: birch })).status, 404);
 });
