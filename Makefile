@@ -12,12 +12,12 @@ LIBS_WEB = -lfcgi -lneo_cgi -lneo_cs -lneo_utl -lz \
 
 CXX     ?= c++
 CXXFLAGS += -std=c++17 -Wall -Wextra -Werror $(OPT) -g -Icgi-src
-LIBS_PHONE = -lphonenumber -lstdc++
+LIBS_PHONE = -lphonenumber -lgeocoding -licuuc -lstdc++
 
 CORE_SRC   = cgi-src/core_reason.c cgi-src/core_status.c cgi-src/core_text.c \
 	     cgi-src/core_optout.c cgi-src/core_phone.c cgi-src/core_lint.c \
 	     cgi-src/core_pacing.c cgi-src/core_csv.c \
-	     cgi-src/core_template.c
+	     cgi-src/core_template.c cgi-src/core_timezone.c
 COMMON_SRC = cgi-src/util.c cgi-src/webutil.c cgi-src/config.c cgi-src/db.c $(CORE_SRC)
 PORTAL_SRC = cgi-src/main.c cgi-src/web.c cgi-src/route.c cgi-src/auth.c \
 	     cgi-src/store_users.c cgi-src/store_conversations.c \
@@ -26,7 +26,8 @@ PORTAL_SRC = cgi-src/main.c cgi-src/web.c cgi-src/route.c cgi-src/auth.c \
 	     cgi-src/hook_status.c cgi-src/delivery.c cgi-src/store_messages.c \
 	     cgi-src/signature.c cgi-src/hook_inbound.c cgi-src/store_inbound.c \
 	     cgi-src/page_optouts.c cgi-src/page_leads.c cgi-src/store_leads.c \
-	     cgi-src/page_templates.c cgi-src/page_tickets.c cgi-src/store_tickets.c
+	     cgi-src/page_templates.c cgi-src/page_tickets.c cgi-src/store_tickets.c \
+	     cgi-src/page_settings.c cgi-src/store_settings.c
 ADMIN_SRC  = cgi-src/admin.c cgi-src/auth_password.c
 
 PORTAL_OBJ = $(patsubst cgi-src/%.c,$(BUILD)/%.o,$(COMMON_SRC) $(PORTAL_SRC) cgi-src/auth_password.c)
@@ -145,7 +146,7 @@ $(FUZZ_BUILD)/fuzz_phone: tests/fuzz/fuzz_phone.c cgi-src/core_phone.c cgi-src/c
 	@clang $(FUZZ_FLAGS) -c -o $(FUZZ_BUILD)/fuzz_phone.o tests/fuzz/fuzz_phone.c
 	@clang $(FUZZ_FLAGS) -c -o $(FUZZ_BUILD)/core_phone.o cgi-src/core_phone.c
 	@clang $(FUZZ_FLAGS) -c -o $(FUZZ_BUILD)/core_text.o cgi-src/core_text.c
-	@clang++ $(FUZZ_FLAGS) -o $@ $(FUZZ_BUILD)/fuzz_phone.o $(FUZZ_BUILD)/core_phone.o $(FUZZ_BUILD)/core_text.o $(FUZZ_BUILD)/phone_shim.o -lphonenumber
+	@clang++ $(FUZZ_FLAGS) -o $@ $(FUZZ_BUILD)/fuzz_phone.o $(FUZZ_BUILD)/core_phone.o $(FUZZ_BUILD)/core_text.o $(FUZZ_BUILD)/phone_shim.o -lphonenumber -lgeocoding -licuuc
 
 $(FUZZ_BUILD)/fuzz_inbound: tests/fuzz/fuzz_inbound.c cgi-src/core_optout.c cgi-src/core_text.c cgi-src/*.h
 	@mkdir -p $(FUZZ_BUILD)

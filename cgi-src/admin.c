@@ -29,7 +29,10 @@ usage(void)
 	    "  reset-password --email EMAIL              (password on stdin)\n"
 	    "  seed-demo SQLDIR          the demo businesses, users and data,\n"
 	    "                            once (password on stdin)\n"
-	    "  seed-bench SQLDIR --leads N --per-lead M\n");
+	    "  seed-bench SQLDIR --leads N --per-lead M\n"
+	    "  registration --business ID approved|rejected|pending\n"
+	    "              [--reason TEXT]   the carriers' answer to a 10DLC\n"
+	    "                                registration\n");
 	exit(2);
 }
 
@@ -312,7 +315,7 @@ main(int argc, char **argv)
 {
 	const char *path = getenv("SP_CONFIG"), *cmd;
 	const char *name = NULL, *number = NULL, *tz = "America/New_York";
-	const char *email = NULL, *role = NULL;
+	const char *email = NULL, *role = NULL, *reason = NULL;
 	long long business = 0, leads = 0, per_lead = 10;
 	char pw[PASSWORD_MAX + 2];
 	int opt, i, rc;
@@ -325,6 +328,7 @@ main(int argc, char **argv)
 		{ "business", required_argument, NULL, 'b' },
 		{ "leads", required_argument, NULL, 'l' },
 		{ "per-lead", required_argument, NULL, 'p' },
+		{ "reason", required_argument, NULL, 'R' },
 		{ NULL, 0, NULL, 0 },
 	};
 
@@ -346,6 +350,7 @@ main(int argc, char **argv)
 		case 't': tz = optarg; break;
 		case 'e': email = optarg; break;
 		case 'r': role = optarg; break;
+		case 'R': reason = optarg; break;
 		case 'b':
 		case 'l':
 		case 'p': {
@@ -418,6 +423,22 @@ main(int argc, char **argv)
 			} else if (n == 0)
 				fprintf(stderr, "sp-admin: no user %s\n", email);
 		}
+	} else if (strcmp(cmd, "registration") == 0 && business > 0 &&
+	    optind < argc && (strcmp(argv[optind], "approved") == 0 ||
+	    strcmp(argv[optind], "rejected") == 0 ||
+	    strcmp(argv[optind], "pending") == 0)) {
+		if (db_exec("UPDATE businesses SET registration_status = ? "
+		    "WHERE id = ?", "si", argv[optind], business) > 0 &&
+		    db_exec("INSERT INTO business_registrations (business_id, "
+		    "sample_messages, optin_description, rejection_reason) "
+		    "VALUES (?, '', '', ?) ON DUPLICATE KEY UPDATE "
+		    "rejection_reason = VALUES(rejection_reason)", "is",
+		    business, reason ? reason : "") >= 0) {
+			printf("business %lld: registration %s\n", business,
+			    argv[optind]);
+			rc = 0;
+		} else
+			fprintf(stderr, "sp-admin: no business %lld\n", business);
 	} else
 		usage();
 	db_disconnect();

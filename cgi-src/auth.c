@@ -56,6 +56,7 @@ auth_session_load(struct req *r)
 	    web_set_int(r, "Session.IsManager", r->s.role == ROLE_MANAGER) != 0 ||
 	    web_set_int(r, "Session.IsStaff",
 	    (r->s.role & (ROLE_SUPPORT | ROLE_ADMIN)) != 0) != 0 ||
+	    web_set(r, "Session.Registration", r->s.registration) != 0 ||
 	    web_set(r, "CSRF.Token", r->s.csrf) != 0)
 		return -1;
 	return 0;

@@ -161,9 +161,12 @@ hook_inbound(struct req *r)
 			goto rollback;
 	}
 	if (kind == INBOUND_HELP) {
-		snprintf(reply, sizeof(reply), "%s: reply here to reach our team. "
-		    "Reply STOP to opt out. Msg & data rates may apply.",
-		    own.business_name);
+		if (own.help_reply[0] != '\0')
+			snprintf(reply, sizeof(reply), "%s", own.help_reply);
+		else
+			snprintf(reply, sizeof(reply), "%s: reply here to reach "
+			    "our team. Reply STOP to opt out. Msg & data rates "
+			    "may apply.", own.business_name);
 		if (store_queue_reply(own.business_id, conv, "help", reply) != 0)
 			goto rollback;
 	}

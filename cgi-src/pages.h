@@ -37,6 +37,22 @@ int	 page_ticket_create(struct req *);
 int	 page_ticket_show(struct req *);
 int	 page_ticket_reply(struct req *);
 int	 page_ticket_status(struct req *);
+/* page_settings.c */
+int	 page_settings(struct req *);
+int	 page_settings_profile(struct req *);
+int	 page_settings_quiet(struct req *);
+int	 page_settings_registration(struct req *);
+int	 page_settings_registration_save(struct req *);
+int	 page_settings_numbers(struct req *);
+int	 page_settings_number_add(struct req *);
+int	 page_settings_number_update(struct req *);
+int	 page_settings_number_pause(struct req *);
+int	 page_settings_number_remove(struct req *);
+int	 page_settings_team(struct req *);
+int	 page_settings_team_add(struct req *);
+int	 page_settings_team_active(struct req *);
+int	 page_settings_team_password(struct req *);
+int	 page_settings_audit(struct req *);
 /* page_compose.c */
 int	 page_compose_send(struct req *);
 int	 page_compose_lint(struct req *);

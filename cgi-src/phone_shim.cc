@@ -4,11 +4,13 @@
 #include <cstring>
 #include <string>
 
+#include <phonenumbers/geocoding/phonenumber_offline_geocoder.h>
 #include <phonenumbers/phonenumberutil.h>
 
 #include "phone_shim.h"
 
 using i18n::phonenumbers::PhoneNumber;
+using i18n::phonenumbers::PhoneNumberOfflineGeocoder;
 using i18n::phonenumbers::PhoneNumberUtil;
 
 static void
@@ -47,6 +49,27 @@ phone_shim_parse(const char *text, const char *region, struct phone_shim *out)
 		copy(out->national_digits, sizeof(out->national_digits), nsn);
 		util->GetRegionCodeForNumber(number, &region_code);
 		copy(out->region, sizeof(out->region), region_code);
+		return 0;
+	} catch (...) {
+		return -1;
+	}
+}
+
+int
+phone_shim_place(const char *e164, char *out, size_t size)
+{
+	static PhoneNumberOfflineGeocoder *geocoder;
+
+	try {
+		const PhoneNumberUtil *util = PhoneNumberUtil::GetInstance();
+		PhoneNumber number;
+
+		if (util->Parse(e164, "US", &number) != PhoneNumberUtil::NO_PARSING_ERROR)
+			return -1;
+		if (geocoder == nullptr)
+			geocoder = new PhoneNumberOfflineGeocoder();
+		copy(out, size, geocoder->GetDescriptionForNumber(number,
+		    icu::Locale("en", "US")));
 		return 0;
 	} catch (...) {
 		return -1;

@@ -2,6 +2,8 @@
 #ifndef SP_PHONE_SHIM_H
 #define SP_PHONE_SHIM_H
 
+#include <stddef.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -23,6 +25,11 @@ struct phone_shim {
  * Returns 0, or -1 when the library threw (out says nothing then). */
 int	 phone_shim_parse(const char *text, const char *region,
 	    struct phone_shim *out);
+
+/* The place libphonenumber's offline geocoder names for the number ("New
+ * York, NY", "Texas", "British Columbia"; "" when it knows none) into out.
+ * 0, or -1 when it did not parse. */
+int	 phone_shim_place(const char *e164, char *out, size_t size);
 
 #ifdef __cplusplus
 }

@@ -15,6 +15,7 @@
 #include "core_pacing.h"
 #include "core_phone.h"
 #include "core_reason.h"
+#include "core_timezone.h"
 #include "db.h"
 #include "delivery.h"
 #include "provider.h"
@@ -262,6 +263,41 @@ pace_next(long long slot, void *ctx)
  * Decides one claimed message. Returns 1 when it should go to the provider
  * now (j filled), 0 when it was settled or put back to wait.
  */
+/*
+ * Quiet hours: an agent's text goes only between the business's opening
+ * and closing minutes in the lead's time zone (the number's area code, else
+ * the business's zone). 1 when held until the window opens.
+ */
+static int
+quiet_hold(struct db_res *q, unsigned row, struct job *j, long long now)
+{
+	const char *kind = db_get(q, row, Q_KIND);
+	const char *tz = tz_for_number(j->to);
+	int open_min = (int)db_get_ll(q, row, Q_QUIET_START, 480);
+	int close_min = (int)db_get_ll(q, row, Q_QUIET_END, 1260);
+	int off;
+	long long at;
+	char note[100];
+
+	/* the rules' own replies answer the lead's text at once */
+	if (kind != NULL && strcmp(kind, "agent") != 0)
+		return 0;
+	if (open_min <= 0 && close_min >= 1440)
+		return 0;
+	if (tz == NULL || !tz_known(tz))
+		tz = db_get(q, row, Q_BUSINESS_TZ);
+	if (tz == NULL || !tz_known(tz))
+		tz = "America/New_York";
+	if (tz_offset(tz, (time_t)(now / 1000), &off) != 0)
+		return 0;
+	if ((at = pacing_window_open(now, off, open_min, close_min)) <= now)
+		return 0;
+	snprintf(note, sizeof(note), "%d:%02d the lead's time (%s)",
+	    open_min / 60, open_min % 60, tz);
+	store_queue_hold(j->id, at, note);
+	return 1;
+}
+
 static int
 decide(struct db_res *q, unsigned row, struct job *j)
 {
@@ -330,6 +366,14 @@ decide(struct db_res *q, unsigned row, struct job *j)
 		store_queue_wait(j->id, cool, 0);
 		return 0;
 	}
+	if (db_get_ll(q, row, Q_PAUSED, 0)) {
+		/* looked at again each minute, and at once when unpaused */
+		store_queue_hold(j->id, now + 60000, "the sending number is "
+		    "paused");
+		return 0;
+	}
+	if (quiet_hold(q, row, j, now))
+		return 0;
 	if (cfg.sender_pacing && (paced == 0 || paced > now + 50)) {
 		struct pace_ctx pc;
 		long long slot;

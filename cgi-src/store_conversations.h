@@ -41,7 +41,7 @@ enum {
 	CONV_LINE_TYPE, CONV_SPAM, CONV_FROM, CONV_COOLDOWN_MS,
 	CONV_PROVIDER_OPTOUT,
 	MSG_ID, MSG_DIRECTION, MSG_BODY, MSG_STATUS, MSG_REASON, MSG_CODE,
-	MSG_CREATED_MS, MSG_AGENT, MSG_UNCONFIRMED, THREAD__COLS
+	MSG_CREATED_MS, MSG_AGENT, MSG_UNCONFIRMED, MSG_HOLD, THREAD__COLS
 };
 /* The conversation, if it belongs to the business (else no row), with its
  * messages newest first whose ids are below before_id (0: the newest),

@@ -13,7 +13,7 @@ store_number_owner(const char *e164, struct number_owner *o)
 	struct db_res res;
 	const char *v;
 
-	if (db_query(&res, "SELECT n.business_id, n.id, b.name FROM "
+	if (db_query(&res, "SELECT n.business_id, n.id, b.name, b.help_reply FROM "
 	    "sending_numbers n JOIN businesses b ON b.id = n.business_id "
 	    "WHERE n.e164 = ?", "s", e164) != 0)
 		return -1;
@@ -25,6 +25,8 @@ store_number_owner(const char *e164, struct number_owner *o)
 	o->number_id = (int)db_get_ll(&res, 0, 1, 0);
 	sp_strlcpy(o->business_name, (v = db_get(&res, 0, 2)) ? v : "",
 	    sizeof(o->business_name));
+	sp_strlcpy(o->help_reply, (v = db_get(&res, 0, 3)) ? v : "",
+	    sizeof(o->help_reply));
 	db_res_free(&res);
 	return 1;
 }

@@ -7,6 +7,7 @@ struct number_owner {
 	unsigned	 business_id;
 	int		 number_id;
 	char		 business_name[201];
+	char		 help_reply[321];	/* "" for the default */
 };
 /* The business that owns the sending number e164: 1, 0 (none), -1. */
 int	 store_number_owner(const char *e164, struct number_owner *o);

@@ -77,7 +77,8 @@ store_lead_create(unsigned business_id, const char *name, const char *email,
 	*lead = (long long)db_insert_id();
 	if (db_exec("INSERT INTO conversations (business_id, lead_id, "
 	    "sending_number_id) SELECT ?, ?, MIN(id) FROM sending_numbers "
-	    "WHERE business_id = ? HAVING MIN(id) IS NOT NULL", "iii",
+	    "WHERE business_id = ? AND removed_at IS NULL "
+	    "HAVING MIN(id) IS NOT NULL", "iii",
 	    (long long)business_id, *lead, (long long)business_id) < 0)
 		return -1;
 	if (db_query(&res, "SELECT MAX(id) FROM conversations WHERE "

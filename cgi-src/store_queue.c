@@ -93,8 +93,10 @@ store_queue_claimed(struct db_res *res, const char *who, int ttl_days)
 	    "n.id, n.e164, n.per_minute, "
 	    "CAST(UNIX_TIMESTAMP(m.paced_slot) * 1000 AS SIGNED), "
 	    "CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED), k.valid, "
-	    "k.line_type, m.kind "
+	    "k.line_type, m.kind, n.paused, b.time_zone, b.quiet_start, "
+	    "b.quiet_end "
 	    "FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+	    "JOIN businesses b ON b.id = c.business_id "
 	    "JOIN leads l ON l.id = c.lead_id "
 	    "JOIN sending_numbers n ON n.id = c.sending_number_id "
 	    "LEFT JOIN number_lookups k ON k.e164 = l.phone_e164 "
@@ -114,10 +116,21 @@ store_queue_wait(long long id, long long due_ms, int paced)
 }
 
 int
+store_queue_hold(long long id, long long due_ms, const char *note)
+{
+	return db_exec("UPDATE messages SET queue_state = 'waiting', "
+	    "claimed_by = NULL, due_at = FROM_UNIXTIME(? / 1000), "
+	    "paced_slot = NULL, hold_note = ?, "
+	    "updated_at = IF(hold_note <=> ?, updated_at, NOW(3)) WHERE id = ?",
+	    "issi", due_ms, note, note, id) < 0 ? -1 : 0;
+}
+
+int
 store_queue_inflight(const long long *ids, int n, const char *who, int lease_s)
 {
 	return exec_ids("UPDATE messages SET queue_state = 'inflight', "
 	    "attempts = attempts + 1, attempt_started_at = NOW(3), "
+	    "hold_note = NULL, "
 	    "due_at = NOW(3) + INTERVAL ? SECOND "
 	    "WHERE claimed_by = ? AND id IN " IDS50, 1, who, lease_s, ids,
 	    n);
@@ -145,7 +158,8 @@ store_queue_fail(long long id, const char *reason, int code)
 {
 	return db_exec("UPDATE messages SET status = 'failed', reason = ?, "
 	    "error_code = IF(? = 0, NULL, ?), queue_state = 'done', "
-	    "due_at = NULL, claimed_by = NULL, updated_at = NOW(3) "
+	    "due_at = NULL, hold_note = NULL, claimed_by = NULL, "
+	    "updated_at = NOW(3) "
 	    "WHERE id = ?", "siii", reason, (long long)code, (long long)code,
 	    id) < 0 ? -1 : 0;
 }

@@ -14,7 +14,8 @@ enum {
 	Q_ID, Q_CONVERSATION, Q_BUSINESS, Q_BODY, Q_STATE, Q_ATTEMPTS,
 	Q_STARTED_MS, Q_LEAD, Q_E164, Q_RAW, Q_OPTED_OUT, Q_SPAM, Q_VALID,
 	Q_PROVIDER_OPTOUT, Q_COOLDOWN_MS, Q_NUMBER, Q_FROM, Q_PER_MINUTE,
-	Q_PACED_MS, Q_NOW_MS, Q_LOOKUP_VALID, Q_LOOKUP_TYPE, Q_KIND, Q__COLS
+	Q_PACED_MS, Q_NOW_MS, Q_LOOKUP_VALID, Q_LOOKUP_TYPE, Q_KIND, Q_PAUSED,
+	Q_BUSINESS_TZ, Q_QUIET_START, Q_QUIET_END, Q__COLS
 };
 /* The messages `who` holds now, with their numbers' look-ups when fresh
  * (younger than ttl_days and not stale; else NULL). */
@@ -22,6 +23,9 @@ int	 store_queue_claimed(struct db_res *res, const char *who, int ttl_days);
 
 /* Back to waiting until due_ms (paced: the slot is reserved). */
 int	 store_queue_wait(long long id, long long due_ms, int paced);
+/* Held until due_ms for a reason the thread shows (note: "8:00 the lead's
+ * time", quiet hours; a paused number). */
+int	 store_queue_hold(long long id, long long due_ms, const char *note);
 /* About to call the provider: inflight, their leases renewed (those `who`
  * still holds). The number marked, or -1. */
 int	 store_queue_inflight(const long long *ids, int n, const char *who,

@@ -33,7 +33,8 @@ store_session_find(const unsigned char *hash, int idle_min, int absolute_min,
 	    "SELECT s.id, s.csrf_token, u.id, COALESCE(u.business_id, 0), "
 	    "u.role, u.email, u.name, COALESCE(b.name, ''), "
 	    "COALESCE(b.time_zone, 'UTC'), "
-	    "TIMESTAMPDIFF(SECOND, s.last_seen_at, NOW(3)) "
+	    "TIMESTAMPDIFF(SECOND, s.last_seen_at, NOW(3)), "
+	    "COALESCE(b.registration_status, '') "
 	    "FROM sessions s JOIN users u ON u.id = s.user_id "
 	    "LEFT JOIN businesses b ON b.id = u.business_id "
 	    "WHERE s.token_hash = ? AND u.active = 1 "
@@ -58,6 +59,8 @@ store_session_find(const unsigned char *hash, int idle_min, int absolute_min,
 	sp_strlcpy(s->time_zone, (v = db_get(&res, 0, 8)) ? v : "UTC",
 	    sizeof(s->time_zone));
 	*idle_s = db_get_ll(&res, 0, 9, 0);
+	sp_strlcpy(s->registration, (v = db_get(&res, 0, 10)) ? v : "",
+	    sizeof(s->registration));
 	db_res_free(&res);
 	return 1;
 }

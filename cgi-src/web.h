@@ -28,6 +28,7 @@ struct session {
 	char		 name[201];
 	char		 business_name[201];
 	char		 time_zone[65];
+	char		 registration[16];	/* carrier registration status */
 	char		 csrf[65];
 };
 

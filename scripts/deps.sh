@@ -8,7 +8,7 @@ PACKAGES=(
 	libfcgi-dev clearsilver-dev libmariadb-dev mariadb-server nginx
 	libcurl4-openssl-dev libjansson-dev libargon2-dev libssl-dev
 	libcmocka-dev libphonenumber-dev libmicrohttpd-dev
-	wrk curl procps nodejs npm chromium fonts-dejavu-core
+	wrk curl procps nodejs npm chromium fonts-dejavu-core tzdata libicu-dev
 )
 
 missing=()

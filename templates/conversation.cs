@@ -15,6 +15,12 @@
     </div>
   </header>
   <div id="banners">
+  <?cs if:Session.Registration != "approved" ?>
+  <div class="banner banner-wait" role="status">
+    <strong>Your business is not registered with carriers yet (A2P 10DLC): its texts are more likely to be filtered.</strong>
+    <p><?cs if:Session.IsManager ?><a href="/settings/registration">Register in Settings</a><?cs else ?>Ask a manager to register it in Settings<?cs /if ?>.</p>
+  </div>
+  <?cs /if ?>
   <?cs if:Lead.OptedOut ?>
   <div class="banner banner-block" role="status">
     <strong>Messages are blocked: this lead opted out<?cs if:Lead.OptOutWord || Lead.OptedOutAt ?> (<?cs var:Lead.OptOutWord ?><?cs if:Lead.OptOutWord && Lead.OptedOutAt ?>, <?cs /if ?><?cs var:Lead.OptedOutAt ?>)<?cs /if ?>.</strong>
@@ -64,7 +70,7 @@
       <p class="body"><?cs var:m.Body ?></p>
       <p class="meta">
         <time title="<?cs var:m.Time.Full ?>"><?cs var:m.Time ?></time>
-        <?cs if:m.Direction == "out" ?><?cs if:m.Agent ?> · <?cs var:m.Agent ?><?cs /if ?> · <?cs call:status_badge(m.Status) ?><?cs if:m.Unconfirmed ?> <span class="muted">(delivered to the carrier network, unconfirmed)</span><?cs /if ?><?cs else ?> · Received<?cs /if ?>
+        <?cs if:m.Direction == "out" ?><?cs if:m.Agent ?> · <?cs var:m.Agent ?><?cs /if ?> · <?cs call:status_badge(m.Status) ?><?cs if:m.Unconfirmed ?> <span class="muted">(delivered to the carrier network, unconfirmed)</span><?cs /if ?><?cs if:m.Hold ?> <span class="hold">Scheduled for <?cs var:m.Hold ?></span><?cs /if ?><?cs else ?> · Received<?cs /if ?>
         · <a href="/messages/<?cs var:m.Id ?>">Details</a>
       </p>
     </li>

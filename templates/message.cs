@@ -5,7 +5,7 @@
   <?cs if:Message.Reason ?>
   <div class="banner banner-block" role="status">
     <strong>Failed: <?cs var:Message.Reason ?><?cs if:Message.Code ?> (error <?cs var:Message.Code ?>)<?cs /if ?></strong>
-    <p>What you can do: <?cs var:Message.Advice ?></p>
+    <p>What you can do: <?cs var:Message.Advice ?><?cs if:Message.Code == "30034" ?> <a href="/settings/registration">Carrier registration</a>.<?cs /if ?></p>
   </div>
   <?cs /if ?>
   <?cs if:Message.Unconfirmed ?><p class="muted">Delivered to the carrier network, unconfirmed: the carrier sent no receipt.</p><?cs /if ?>

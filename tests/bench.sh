@@ -113,6 +113,7 @@ tag="bench-send-$(date +%s)"
 sim=$(sed -n 's/^Provider.ApiBase = //p' "$SP_VAR/sp.hdf")
 stat() { curl -s "$sim/sim/faults" | sed -n "s/.*\"$1\":\([0-9]*\).*/\1/p"; }
 dba "UPDATE sending_numbers SET per_minute = 0"
+dba "UPDATE businesses SET quiet_start = 0, quiet_end = 1440"
 dba "INSERT IGNORE INTO number_lookups (e164, valid, line_type, carrier, checked_at)
      SELECT phone_e164, 1, 'mobile', 'Bench Wireless', NOW(3) FROM leads WHERE RIGHT(phone_e164, 2) < '50' LIMIT $SENDS"
 curl -s -o /dev/null -d callback_delay_ms=30000 "$sim/sim/faults"

@@ -36,6 +36,11 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 bash "$ROOT/scripts/stack.sh" start || exit 1
+# Quiet hours (8:00-21:00 in the lead's zone) would hold the tests' texts
+# when CI runs at night: open all day here; the quiet-hours test sets its
+# own window.
+mariadb --no-defaults -S "$SP_VAR/run/mysqld.sock" -u "$( [ "$(id -u)" -eq 0 ] && echo root || id -un)" \
+    salespartner -e "UPDATE businesses SET quiet_start = 0, quiet_end = 1440" || exit 1
 # the provider client against the simulator (C, cmocka)
 "$SP_BUILD/test_provider" "$SP_VAR/sp.hdf" || provider_rc=1
 node --test --test-concurrency=1 "$ROOT"/tests/http/*.test.mjs

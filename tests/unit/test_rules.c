@@ -14,6 +14,7 @@
 #include "core_pacing.h"
 #include "core_phone.h"
 #include "core_template.h"
+#include "core_timezone.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -562,6 +563,50 @@ test_templates_fill_and_check(void **state)
 	assert_true(strlen(out) < 16);
 }
 
+/* Quiet hours need the lead's zone: the number's area code tells it. */
+static void
+test_time_zones_from_numbers(void **state)
+{
+	static const struct { const char *e164, *tz; } cases[] = {
+		{ "+12127365001", "America/New_York" },
+		{ "+13127365002", "America/Chicago" },
+		{ "+14155552600", "America/Los_Angeles" },
+		{ "+17135551234", "America/Chicago" },
+		{ "+16025551234", "America/Phoenix" },
+		{ "+18085551234", "Pacific/Honolulu" },
+		{ "+19075551234", "America/Anchorage" },
+		{ "+16045551234", "America/Vancouver" },
+		{ "+14165551234", "America/Toronto" },
+		{ "+447946095800", NULL },
+		{ "not a number", NULL },
+	};
+	int off;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *tz = tz_for_number(cases[i].e164);
+		if ((tz == NULL) != (cases[i].tz == NULL) ||
+		    (tz != NULL && strcmp(tz, cases[i].tz) != 0))
+			fail_msg("%s: %s, wanted %s", cases[i].e164,
+			    tz ? tz : "none", cases[i].tz ? cases[i].tz : "none");
+	}
+	assert_string_equal(tz_for_place("Chicago, IL"), "America/Chicago");
+	assert_null(tz_for_place("Atlantis, XX"));
+	assert_null(tz_for_place(""));
+	assert_true(tz_known("America/Chicago"));
+	assert_false(tz_known("America"));
+	assert_false(tz_known("Mars/Olympus_Mons"));
+	assert_false(tz_known("../../etc/passwd"));
+	assert_false(tz_known("/etc/localtime"));
+	assert_false(tz_known(""));
+	/* 2026-01-15 12:00 UTC: Chicago is at -6, and at -5 on 2026-07-15 */
+	assert_int_equal(tz_offset("America/Chicago", 1768478400, &off), 0);
+	assert_int_equal(off, -6 * 3600);
+	assert_int_equal(tz_offset("America/Chicago", 1784116800, &off), 0);
+	assert_int_equal(off, -5 * 3600);
+	assert_int_equal(tz_offset("Nowhere/City", 0, &off), -1);
+}
+
 int
 main(void)
 {
@@ -579,6 +624,7 @@ main(void)
 		cmocka_unit_test(test_csv_rows),
 		cmocka_unit_test(test_csv_more_fields_than_room),
 		cmocka_unit_test(test_templates_fill_and_check),
+		cmocka_unit_test(test_time_zones_from_numbers),
 	};
 
 	return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
