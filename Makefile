@@ -27,7 +27,8 @@ PORTAL_SRC = cgi-src/main.c cgi-src/web.c cgi-src/route.c cgi-src/auth.c \
 	     cgi-src/signature.c cgi-src/hook_inbound.c cgi-src/store_inbound.c \
 	     cgi-src/page_optouts.c cgi-src/page_leads.c cgi-src/store_leads.c \
 	     cgi-src/page_templates.c cgi-src/page_tickets.c cgi-src/store_tickets.c \
-	     cgi-src/page_settings.c cgi-src/store_settings.c
+	     cgi-src/page_settings.c cgi-src/store_settings.c \
+	     cgi-src/page_dashboard.c cgi-src/store_dashboard.c
 ADMIN_SRC  = cgi-src/admin.c cgi-src/auth_password.c
 
 PORTAL_OBJ = $(patsubst cgi-src/%.c,$(BUILD)/%.o,$(COMMON_SRC) $(PORTAL_SRC) cgi-src/auth_password.c)

@@ -161,6 +161,11 @@ page_conversations_index(struct req *r)
 	}
 	if (inbox_agents(r) != 0 || store_inbox(&res, &q) != 0)
 		return web_db_error(r);
+	/* managers see the last hour's delivery warning in their inbox */
+	if (r->s.role == ROLE_MANAGER && dashboard_warning(r) != 0) {
+		db_res_free(&res);
+		return web_db_error(r);
+	}
 	shown = res.nrows > INBOX_PAGE ? INBOX_PAGE : res.nrows;
 	for (i = 0; i < shown; i++) {
 		const char *dir = db_get(&res, i, INBOX_DIRECTION);

@@ -182,35 +182,6 @@ fail:
 	return web_error(r, 500, "Could not build the page.");
 }
 
-/* RFC 4180: a field with a comma, quote or line break is quoted, its
- * quotes doubled. */
-static void
-csv_quoted(STRING *out, const char *s, int last)
-{
-	char *q;
-	const char *p;
-	size_t n = 0;
-
-	if (s == NULL || strpbrk(s, ",\"\r\n") == NULL) {
-		string_append(out, s ? s : "");
-		string_append(out, last ? "\r\n" : ",");
-		return;
-	}
-	for (p = s; *p != '\0'; p++)
-		n += *p == '"' ? 2 : 1;
-	if ((q = malloc(n + 1)) == NULL)
-		return;
-	for (n = 0, p = s; *p != '\0'; p++) {
-		q[n++] = *p;
-		if (*p == '"')
-			q[n++] = '"';
-	}
-	q[n] = '\0';
-	string_append(out, "\"");
-	string_append(out, q);
-	string_append(out, last ? "\"\r\n" : "\",");
-	free(q);
-}
 
 /*
  * The opt-out list as CSV (RFC 4180, UTF-8), with the page's filters,
@@ -252,13 +223,13 @@ page_optouts_csv(struct req *r)
 			struct tm tm;
 			gmtime_r(&t, &tm);
 			strftime(at, sizeof(at), "%Y-%m-%d %H:%M:%S", &tm);
-			csv_quoted(&out, db_get(&res, i, OO_LEAD), 0);
-			csv_quoted(&out, db_get(&res, i, OO_NAME), 0);
-			csv_quoted(&out, db_get(&res, i, OO_PHONE), 0);
-			csv_quoted(&out, at, 0);
-			csv_quoted(&out, db_get(&res, i, OO_WORD), 0);
-			csv_quoted(&out, db_get(&res, i, OO_NUMBER), 0);
-			csv_quoted(&out, db_get(&res, i, OO_SOURCE), 1);
+			web_csv_field(&out, db_get(&res, i, OO_LEAD), 0);
+			web_csv_field(&out, db_get(&res, i, OO_NAME), 0);
+			web_csv_field(&out, db_get(&res, i, OO_PHONE), 0);
+			web_csv_field(&out, at, 0);
+			web_csv_field(&out, db_get(&res, i, OO_WORD), 0);
+			web_csv_field(&out, db_get(&res, i, OO_NUMBER), 0);
+			web_csv_field(&out, db_get(&res, i, OO_SOURCE), 1);
 		}
 		if (out.len > 0)
 			web_stream_write(r, out.buf, (size_t)out.len);

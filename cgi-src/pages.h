@@ -37,6 +37,13 @@ int	 page_ticket_create(struct req *);
 int	 page_ticket_show(struct req *);
 int	 page_ticket_reply(struct req *);
 int	 page_ticket_status(struct req *);
+/* page_dashboard.c */
+int	 page_dashboard(struct req *);
+int	 page_dashboard_messages(struct req *);
+int	 page_dashboard_csv(struct req *);
+int	 page_dashboard_alerts(struct req *);
+/* The last hour's delivery warning as Warning.* (managers' pages). */
+int	 dashboard_warning(struct req *);
 /* page_settings.c */
 int	 page_settings(struct req *);
 int	 page_settings_profile(struct req *);

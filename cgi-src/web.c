@@ -465,3 +465,33 @@ web_db_error(struct req *r)
 	return web_error(r, 503, "The database is not answering right now. "
 	    "Nothing was lost; please try again in a moment.");
 }
+
+/* RFC 4180: a field with a comma, quote or line break is quoted, its
+ * quotes doubled. */
+void
+web_csv_field(STRING *out, const char *s, int last)
+{
+	char *q;
+	const char *p;
+	size_t n = 0;
+
+	if (s == NULL || strpbrk(s, ",\"\r\n") == NULL) {
+		string_append(out, s ? s : "");
+		string_append(out, last ? "\r\n" : ",");
+		return;
+	}
+	for (p = s; *p != '\0'; p++)
+		n += *p == '"' ? 2 : 1;
+	if ((q = malloc(n + 1)) == NULL)
+		return;
+	for (n = 0, p = s; *p != '\0'; p++) {
+		q[n++] = *p;
+		if (*p == '"')
+			q[n++] = '"';
+	}
+	q[n] = '\0';
+	string_append(out, "\"");
+	string_append(out, q);
+	string_append(out, last ? "\"\r\n" : "\",");
+	free(q);
+}

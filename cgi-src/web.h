@@ -109,6 +109,9 @@ int	 web_json(struct req *r, int status, const char *json);
  * 0 or -1. filename, when set, makes it a download. */
 int	 web_stream_begin(struct req *r, const char *ctype, const char *filename);
 int	 web_stream_write(struct req *r, const char *buf, size_t len);
+/* Appends one CSV field (RFC 4180: quoted when it holds a comma, quote or
+ * line break) and a comma, or CRLF when last. */
+void	 web_csv_field(STRING *out, const char *s, int last);
 /* An error page from error.cs with a fixed message and the request id. */
 int	 web_error(struct req *r, int status, const char *message);
 int	 web_neoerr(struct req *r, NEOERR *err);

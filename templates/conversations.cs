@@ -29,6 +29,7 @@
       <?cs if:Filter.Q || Filter.Agent ?><a href="/conversations?filter=<?cs var:Filter.Name ?>">Clear</a><?cs /if ?>
     </div>
   </form>
+  <?cs include:"warning.cs" ?>
   <?cs if:Filter.Error ?><p class="alert" role="alert"><?cs var:Filter.Error ?></p><?cs /if ?>
   <?cs if:subcount(Conversations) == 0 ?>
     <p class="empty">No conversations<?cs if:Filter.Q ?> match “<?cs var:Filter.Q ?>”<?cs /if ?><?cs if:Page.NotFirst ?> on this page<?cs /if ?>.</p>

@@ -16,7 +16,8 @@
     <?cs if:!Session.IsStaff ?><a href="/conversations"<?cs if:Page.Nav == "conversations" ?> aria-current="page"<?cs /if ?>>Conversations</a>
     <a href="/templates">Templates</a>
     <a href="/optouts">Opt-outs</a>
-    <?cs if:Session.IsManager ?><a href="/settings">Settings</a><?cs /if ?>
+    <?cs if:Session.IsManager ?><a href="/dashboard">Delivery</a>
+    <a href="/settings">Settings</a><?cs /if ?>
     <a href="/tickets">Support</a><?cs else ?><a href="/tickets?status=open">Support queue</a><?cs /if ?>
   </nav>
   <div class="who">

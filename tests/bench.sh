@@ -96,6 +96,35 @@ run fastcgi-noop "/ping"
 run static "/static/style.css"
 rss1=$(worker_rss)
 
+# The managers' dashboard over the last 30 days of the 1,000,000 messages:
+# read from the daily rollup (delivery_rollup), and, for comparison, the
+# same figures straight from the messages table.
+biz=$(dba "SELECT business_id FROM users WHERE email = '$email'")
+mgr="benchmgr$biz@bench.example"
+printf 'bench-password\n' | "$SP_BUILD/sp-admin" -c "$SP_VAR/sp.hdf" create-user --email "$mgr" \
+    --role manager --name "Bench Manager" --business "$biz" >/dev/null 2>&1 || true
+jar=$(mktemp)
+tok=$(curl -s -c "$jar" -b "$jar" "$B/login" | grep -o 'name="csrf" value="[^"]*"' | cut -d'"' -f4)
+curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$tok" \
+    --data-urlencode "email=$mgr" --data-urlencode "password=bench-password" "$B/login"
+mcookie=$(awk '$6 == "sp_session" {print "sp_session=" $7}' "$jar")
+rm -f "$jar"
+to=$(date -u +%F)
+from=$(date -u -d '29 days ago' +%F)
+dba "DELETE FROM delivery_rollup; DELETE FROM delivery_rollup_days"
+cold=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "Cookie: $mcookie" "$B/dashboard?from=$from&to=$to")
+echo
+echo "dashboard, 30 days: first request (counts every day into the rollup): ${cold#* } s (HTTP ${cold%% *})"
+run dashboard-30d "/dashboard?from=$from&to=$to" -H "Cookie: $mcookie"
+t0=$(date +%s.%N)
+dba "SELECT CASE WHEN m.status IN ('failed','undelivered') THEN 'failed' WHEN m.status IN ('delivered','read') THEN 'delivered' ELSE 'pending' END o,
+     m.reason, c.sending_number_id, m.agent_id, k.carrier, DATE(m.created_at), COUNT(*)
+     FROM messages m JOIN conversations c ON c.id = m.conversation_id JOIN leads l ON l.id = c.lead_id
+     LEFT JOIN number_lookups k ON k.e164 = l.phone_e164
+     WHERE m.business_id = $biz AND m.direction = 'out' AND m.created_at >= '$from' GROUP BY 1, 2, 3, 4, 5, 6" >/dev/null
+t1=$(date +%s.%N)
+awk -v a="$t0" -v b="$t1" 'BEGIN { printf "dashboard, 30 days, without the rollup (one GROUP BY over the messages): %.0f ms a request\n", (b - a) * 1000 }'
+
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 echo
 echo "ratios: conversation/noop $(ratio "${RPS[conversation]}" "${RPS[fastcgi-noop]}")," \

@@ -1,0 +1,243 @@
+/* store_dashboard.c: the managers' delivery review */
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "db.h"
+#include "store_dashboard.h"
+
+int
+store_rollup_fresh(struct db_res *res, unsigned business_id, const char *first,
+    const char *last, int utc_offset)
+{
+	return db_query(res, "SELECT day FROM delivery_rollup_days "
+	    "WHERE business_id = ? AND day BETWEEN ? AND ? AND utc_offset = ? "
+	    "AND (computed_at >= day + INTERVAL 3 DAY - INTERVAL ? SECOND "
+	    "OR computed_at > NOW(3) - INTERVAL 5 MINUTE)", "issii",
+	    (long long)business_id, first, last, (long long)utc_offset,
+	    (long long)utc_offset);
+}
+
+int
+store_rollup_day(unsigned business_id, const char *day, long long start_ms,
+    long long end_ms, int utc_offset)
+{
+	struct db_res res;
+
+	if (db_begin() != 0)
+		return -1;
+	/* one counter at a time per day: the others wait here, then find
+	 * it fresh */
+	if (db_exec("INSERT IGNORE INTO delivery_rollup_days (business_id, "
+	    "day, utc_offset, computed_at) VALUES (?, ?, ?, '2000-01-01')",
+	    "isi", (long long)business_id, day, (long long)utc_offset) < 0 ||
+	    db_query(&res, "SELECT computed_at > NOW(3) - INTERVAL 5 MINUTE "
+	    "AND utc_offset = ? FROM delivery_rollup_days WHERE business_id = ? "
+	    "AND day = ? FOR UPDATE", "iis", (long long)utc_offset,
+	    (long long)business_id, day) != 0)
+		goto fail;
+	if (res.nrows > 0 && db_get_ll(&res, 0, 0, 0) == 1) {
+		db_res_free(&res);
+		return db_commit();
+	}
+	db_res_free(&res);
+	if (db_exec("DELETE FROM delivery_rollup WHERE business_id = ? AND "
+	    "day = ?", "is", (long long)business_id, day) < 0 ||
+	    db_exec("INSERT INTO delivery_rollup (business_id, day, "
+	    "sending_number_id, agent_id, carrier, outcome, reason, error_code, "
+	    "n) SELECT m.business_id, ?, c.sending_number_id, "
+	    "COALESCE(m.agent_id, 0), COALESCE(k.carrier, ''), " OUTCOME_SQL
+	    ", COALESCE(m.reason, ''), COALESCE(m.error_code, 0), COUNT(*) "
+	    "FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+	    "JOIN leads l ON l.id = c.lead_id "
+	    "LEFT JOIN number_lookups k ON k.e164 = l.phone_e164 "
+	    "WHERE m.business_id = ? AND m.direction = 'out' "
+	    "AND m.created_at >= FROM_UNIXTIME(? / 1000) "
+	    "AND m.created_at < FROM_UNIXTIME(? / 1000) "
+	    "GROUP BY 3, 4, 5, 6, 7, 8", "siii", day, (long long)business_id,
+	    start_ms, end_ms) < 0 ||
+	    db_exec("UPDATE delivery_rollup_days SET computed_at = NOW(3), "
+	    "utc_offset = ? WHERE business_id = ? AND day = ?", "iis",
+	    (long long)utc_offset, (long long)business_id, day) < 0)
+		goto fail;
+	return db_commit();
+fail:
+	db_rollback();
+	return -1;
+}
+
+int
+store_dash_totals(struct db_res *res, unsigned business_id, const char *first,
+    const char *last)
+{
+	return db_query(res, "SELECT outcome, SUM(n) FROM delivery_rollup "
+	    "WHERE business_id = ? AND day BETWEEN ? AND ? GROUP BY outcome",
+	    "iss", (long long)business_id, first, last);
+}
+
+int
+store_dash_reasons(struct db_res *res, unsigned business_id,
+    const char *first, const char *last)
+{
+	return db_query(res, "SELECT reason, MAX(error_code), SUM(n) "
+	    "FROM delivery_rollup WHERE business_id = ? AND day BETWEEN ? AND ? "
+	    "AND outcome = 'failed' GROUP BY reason ORDER BY SUM(n) DESC",
+	    "iss", (long long)business_id, first, last);
+}
+
+int
+store_dash_days(struct db_res *res, unsigned business_id, const char *first,
+    const char *last)
+{
+	return db_query(res, "SELECT day, reason, SUM(n) FROM delivery_rollup "
+	    "WHERE business_id = ? AND day BETWEEN ? AND ? AND outcome = "
+	    "'failed' GROUP BY day, reason ORDER BY day, reason", "iss",
+	    (long long)business_id, first, last);
+}
+
+int
+store_dash_by(struct db_res *res, unsigned business_id, const char *what,
+    const char *first, const char *last)
+{
+	if (strcmp(what, "carrier") == 0)
+		return db_query(res, "SELECT carrier, carrier, SUM(n), "
+		    "SUM(IF(outcome = 'failed', n, 0)) FROM delivery_rollup "
+		    "WHERE business_id = ? AND day BETWEEN ? AND ? "
+		    "GROUP BY carrier ORDER BY SUM(n) DESC LIMIT 20", "iss",
+		    (long long)business_id, first, last);
+	if (strcmp(what, "number") == 0)
+		return db_query(res, "SELECT r.sending_number_id, n.e164, "
+		    "SUM(r.n), SUM(IF(r.outcome = 'failed', r.n, 0)) "
+		    "FROM delivery_rollup r JOIN sending_numbers n "
+		    "ON n.id = r.sending_number_id WHERE r.business_id = ? "
+		    "AND r.day BETWEEN ? AND ? GROUP BY r.sending_number_id, "
+		    "n.e164 ORDER BY SUM(r.n) DESC LIMIT 20", "iss",
+		    (long long)business_id, first, last);
+	return db_query(res, "SELECT r.agent_id, COALESCE(u.name, ''), "
+	    "SUM(r.n), SUM(IF(r.outcome = 'failed', r.n, 0)) "
+	    "FROM delivery_rollup r LEFT JOIN users u ON u.id = r.agent_id "
+	    "WHERE r.business_id = ? AND r.day BETWEEN ? AND ? "
+	    "GROUP BY r.agent_id, u.name ORDER BY SUM(r.n) DESC LIMIT 20", "iss",
+	    (long long)business_id, first, last);
+}
+
+int
+store_dash_filtered(struct db_res *res, unsigned business_id, int code,
+    long long start_ms, long long end_ms, int limit)
+{
+	return db_query(res, "SELECT LEFT(body, 320) AS b, COUNT(*), "
+	    "MAX(lint) FROM messages WHERE business_id = ? AND error_code = ? "
+	    "AND created_at >= FROM_UNIXTIME(? / 1000) "
+	    "AND created_at < FROM_UNIXTIME(? / 1000) "
+	    "GROUP BY b ORDER BY COUNT(*) DESC LIMIT ?", "iiiii",
+	    (long long)business_id, (long long)code, start_ms, end_ms,
+	    (long long)limit);
+}
+
+int
+store_last_hour(struct db_res *res, unsigned business_id)
+{
+	return db_query(res, "SELECT COUNT(*), "
+	    "COALESCE(SUM(status IN ('failed','undelivered')), 0), "
+	    "COALESCE(SUM(error_code = 30007), 0), "
+	    "COALESCE(SUM(error_code = 30034), 0) FROM messages "
+	    "WHERE business_id = ? AND created_at > NOW(3) - INTERVAL 1 HOUR "
+	    "AND direction = 'out'", "i", (long long)business_id);
+}
+
+int
+store_alert_thresholds(unsigned business_id, int *failure_pct,
+    int *filtered_pct)
+{
+	struct db_res res;
+
+	if (db_query(&res, "SELECT alert_failure_pct, alert_filtered_pct "
+	    "FROM businesses WHERE id = ?", "i", (long long)business_id) != 0)
+		return -1;
+	*failure_pct = (int)db_get_ll(&res, 0, 0, 20);
+	*filtered_pct = (int)db_get_ll(&res, 0, 1, 10);
+	db_res_free(&res);
+	return 0;
+}
+
+int
+store_alert_thresholds_set(unsigned business_id, int failure_pct,
+    int filtered_pct)
+{
+	return db_exec("UPDATE businesses SET alert_failure_pct = ?, "
+	    "alert_filtered_pct = ? WHERE id = ?", "iii",
+	    (long long)failure_pct, (long long)filtered_pct,
+	    (long long)business_id) < 0 ? -1 : 0;
+}
+
+/* One statement per combination of filters, built once per process. */
+static char *dm_sql[64];
+
+int
+store_dash_messages(struct db_res *res, const struct dash_filter *f)
+{
+	struct db_param p[16];
+	size_t n = 0;
+	int k = (f->outcome != NULL) | (f->reason != NULL) << 1 |
+	    (f->carrier != NULL) << 2 | (f->number_id != 0) << 3 |
+	    (f->agent_id != 0) << 4 | (f->before_id != 0) << 5;
+
+	if (dm_sql[k] == NULL && asprintf(&dm_sql[k],
+	    "SELECT m.id, m.conversation_id, LEFT(m.body, 160), m.status, "
+	    "m.reason, m.error_code, "
+	    "CAST(UNIX_TIMESTAMP(m.created_at) * 1000 AS SIGNED), "
+	    "COALESCE(k.carrier, ''), n.e164, COALESCE(u.name, ''), l.name, "
+	    "COALESCE(l.phone_e164, l.phone_raw) "
+	    "FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+	    "JOIN leads l ON l.id = c.lead_id "
+	    "JOIN sending_numbers n ON n.id = c.sending_number_id "
+	    "LEFT JOIN number_lookups k ON k.e164 = l.phone_e164 "
+	    "LEFT JOIN users u ON u.id = m.agent_id "
+	    "WHERE m.business_id = ? AND m.direction = 'out' "
+	    "AND m.created_at >= FROM_UNIXTIME(? / 1000) "
+	    "AND m.created_at < FROM_UNIXTIME(? / 1000) %s%s%s%s%s%s"
+	    "ORDER BY m.id DESC LIMIT ?",
+	    f->outcome ? "AND " OUTCOME_SQL " = ? " : "",
+	    f->reason ? "AND COALESCE(m.reason, '') = ? " : "",
+	    f->carrier ? "AND COALESCE(k.carrier, '') = ? " : "",
+	    f->number_id ? "AND c.sending_number_id = ? " : "",
+	    f->agent_id ? "AND COALESCE(m.agent_id, 0) = ? " : "",
+	    f->before_id ? "AND m.id < ? " : "") < 0) {
+		dm_sql[k] = NULL;
+		return -1;
+	}
+	memset(p, 0, sizeof(p));
+	p[n].type = 'i';
+	p[n++].i = f->business_id;
+	p[n].type = 'i';
+	p[n++].i = f->start_ms;
+	p[n].type = 'i';
+	p[n++].i = f->end_ms;
+	if (f->outcome) {
+		p[n].type = 's';
+		p[n++].p = f->outcome;
+	}
+	if (f->reason) {
+		p[n].type = 's';
+		p[n++].p = f->reason;
+	}
+	if (f->carrier) {
+		p[n].type = 's';
+		p[n++].p = f->carrier;
+	}
+	if (f->number_id) {
+		p[n].type = 'i';
+		p[n++].i = f->number_id;
+	}
+	if (f->agent_id) {
+		p[n].type = 'i';
+		p[n++].i = f->agent_id < 0 ? 0 : f->agent_id;
+	}
+	if (f->before_id) {
+		p[n].type = 'i';
+		p[n++].i = f->before_id;
+	}
+	p[n].type = 'i';
+	p[n++].i = f->limit;
+	return db_query_list(res, dm_sql[k], p, n);
+}

@@ -1,0 +1,72 @@
+/* store_dashboard.h: the managers' delivery review: the daily rollup and
+ * the figures read from it, the drill-down, the last hour's warning */
+#ifndef SP_STORE_DASHBOARD_H
+#define SP_STORE_DASHBOARD_H
+
+struct db_res;
+
+/* The outcome words as SQL: the article's three states of a text. */
+#define OUTCOME_SQL \
+	"CASE WHEN m.status IN ('failed','undelivered','canceled') " \
+	"THEN 'failed' WHEN m.status IN ('delivered','read') OR " \
+	"m.unconfirmed = 1 THEN 'delivered' ELSE 'pending' END"
+
+/* The days in [first, last] ("YYYY-MM-DD") whose counts are current for
+ * this offset: settled (two days past their end) or counted in the last
+ * five minutes. Column 0: the day. */
+int	 store_rollup_fresh(struct db_res *res, unsigned business_id,
+	    const char *first, const char *last, int utc_offset);
+/* Counts one day again: [start_ms, end_ms) is the day in UTC. 0 or -1. */
+int	 store_rollup_day(unsigned business_id, const char *day,
+	    long long start_ms, long long end_ms, int utc_offset);
+
+/* Figures over [first, last] from the rollup. Each: rows of a key (or two)
+ * and counts. */
+enum { DT_OUTCOME, DT_N };
+int	 store_dash_totals(struct db_res *res, unsigned business_id,
+	    const char *first, const char *last);
+enum { DR_REASON, DR_CODE, DR_N };
+int	 store_dash_reasons(struct db_res *res, unsigned business_id,
+	    const char *first, const char *last);
+enum { DD_DAY, DD_REASON, DD_N };
+int	 store_dash_days(struct db_res *res, unsigned business_id,
+	    const char *first, const char *last);
+/* by "carrier", "number" or "agent": key, label, total, failed */
+enum { DB_KEY, DB_LABEL, DB_TOTAL, DB_FAILED };
+int	 store_dash_by(struct db_res *res, unsigned business_id,
+	    const char *what, const char *first, const char *last);
+/* The texts most often failing with code in [start_ms, end_ms): body,
+ * count, one of their lint findings (JSON). */
+enum { DF_BODY, DF_N, DF_LINT };
+int	 store_dash_filtered(struct db_res *res, unsigned business_id, int code,
+	    long long start_ms, long long end_ms, int limit);
+
+/* The last hour: outbound texts, failed, 30007, 30034, and failures in the
+ * last hour's densest minute (a burst: pacing). */
+enum { LH_SENT, LH_FAILED, LH_FILTERED, LH_UNREGISTERED, LH__COLS };
+int	 store_last_hour(struct db_res *res, unsigned business_id);
+/* The business's thresholds: failure %, filtered %. */
+int	 store_alert_thresholds(unsigned business_id, int *failure_pct,
+	    int *filtered_pct);
+int	 store_alert_thresholds_set(unsigned business_id, int failure_pct,
+	    int filtered_pct);
+
+struct dash_filter {
+	unsigned	 business_id;
+	long long	 start_ms, end_ms;
+	const char	*outcome;	/* NULL: any */
+	const char	*reason;
+	const char	*carrier;	/* "" is "not looked up" */
+	long long	 number_id;	/* 0: any */
+	long long	 agent_id;	/* 0: any; -1: none (the rules' own) */
+	long long	 before_id;	/* keyset: 0 from the newest */
+	int		 limit;
+};
+/* The messages behind a figure, newest first. */
+enum {
+	DM_ID, DM_CONV, DM_BODY, DM_STATUS, DM_REASON, DM_CODE, DM_AT_MS,
+	DM_CARRIER, DM_NUMBER, DM_AGENT, DM_LEAD, DM_PHONE, DM__COLS
+};
+int	 store_dash_messages(struct db_res *res, const struct dash_filter *f);
+
+#endif
