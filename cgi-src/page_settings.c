@@ -432,26 +432,6 @@ page_settings_number_add(struct req *r)
 	return web_redirect(r, "/settings/numbers?saved=added");
 }
 
-/* Changes a number's label, pace and daily limit: 303; 422; 404. */
-int
-page_settings_number_update(struct req *r)
-{
-	const char *label, *err;
-	long long rate, daily;
-	char detail[128];
-
-	if ((err = rates_read(r, &label, &rate, &daily)) != NULL)
-		return numbers_again(r, 422, err);
-	if (store_number_update(r->s.business_id, r->param[0], label, (int)rate,
-	    (int)daily) < 0)
-		return web_db_error(r);
-	snprintf(detail, sizeof(detail), "number %lld: %lld a minute, %lld a "
-	    "day", r->param[0], rate, daily);
-	store_audit_add(r->s.business_id, r->s.user_id, "numbers", "changed",
-	    detail);
-	return web_redirect(r, "/settings/numbers?saved=changed");
-}
-
 static int
 number_mine(struct req *r)
 {
@@ -466,6 +446,33 @@ number_mine(struct req *r)
 	db_res_free(&n);
 	return found;
 }
+
+/* Changes a number's label, pace and daily limit: 303; 422; 404. */
+int
+page_settings_number_update(struct req *r)
+{
+	const char *label, *err;
+	long long rate, daily;
+	char detail[128];
+	int mine = number_mine(r);
+
+	if (mine < 0)
+		return web_db_error(r);
+	if (!mine)
+		return web_error(r, 404, "There is no such number in your "
+		    "business.");
+	if ((err = rates_read(r, &label, &rate, &daily)) != NULL)
+		return numbers_again(r, 422, err);
+	if (store_number_update(r->s.business_id, r->param[0], label, (int)rate,
+	    (int)daily) < 0)
+		return web_db_error(r);
+	snprintf(detail, sizeof(detail), "number %lld: %lld a minute, %lld a "
+	    "day", r->param[0], rate, daily);
+	store_audit_add(r->s.business_id, r->s.user_id, "numbers", "changed",
+	    detail);
+	return web_redirect(r, "/settings/numbers?saved=changed");
+}
+
 
 /* Pauses (paused=1) or resumes (0) a number: 303; 404. */
 int

@@ -44,11 +44,11 @@ inbox_statement(const struct inbox_query *q, int search, int *kind)
 	/*
 	 * The join's order is chosen here, not left to the optimizer (which,
 	 * seeing ORDER BY ... LIMIT, walks the inbox index even for one
-	 * number): a search starts from the few leads it names; opted-out
+	 * number): a number's search starts from its lead; opted-out
 	 * leads (a few in a hundred) are met soon enough walking the inbox in
 	 * order; the rest read their own index in order.
 	 */
-	const char *from = search != 0 ?
+	const char *from = search == 1 ?
 	    "FROM leads l STRAIGHT_JOIN conversations c ON c.lead_id = l.id "
 	    "WHERE l.business_id = c.business_id AND c.business_id = ? " :
 	    q->filter == INBOX_OPTED_OUT_LEADS ?

@@ -35,8 +35,9 @@ int	 store_dash_days(struct db_res *res, unsigned business_id,
 enum { DB_KEY, DB_LABEL, DB_TOTAL, DB_FAILED };
 int	 store_dash_by(struct db_res *res, unsigned business_id,
 	    const char *what, const char *first, const char *last);
-/* The texts most often failing with code in [start_ms, end_ms): body,
- * count, one of their lint findings (JSON). */
+/* The texts most often failing with code among the latest 2,000 such
+ * failures in [start_ms, end_ms): body, count, one of their lint findings
+ * (JSON). */
 enum { DF_BODY, DF_N, DF_LINT };
 int	 store_dash_filtered(struct db_res *res, unsigned business_id, int code,
 	    long long start_ms, long long end_ms, int limit);

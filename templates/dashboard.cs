@@ -74,6 +74,7 @@
 
   <div class="card">
     <h2>Texts carriers filtered most (30007)</h2>
+    <p class="muted">Among the latest 2,000 filtered texts of the range.</p>
     <?cs if:subcount(Filtered) == 0 ?><p class="muted">None in this range.</p><?cs else ?>
     <ol class="filtered">
       <?cs each:x = Filtered ?><li><p class="msg-detail"><?cs var:x.Body ?></p><p class="muted"><?cs var:x.N ?> filtered<?cs if:subcount(x.Lint) > 0 ?>. The check at send time: <?cs each:l = x.Lint ?><?cs var:l ?><?cs if:!last(l) ?>; <?cs /if ?><?cs /each ?><?cs /if ?></p></li><?cs /each ?>
