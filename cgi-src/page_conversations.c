@@ -47,6 +47,19 @@ set_status(HDF *h, const char *status, const char *reason, const char *code)
 
 static int compose_from_template(struct req *r, long long id);
 
+/* The thread page's version, the same from the page's own rows and from
+ * the poll's query: "<messages>/<lead>". */
+static void
+thread_version(char *msgs, size_t msz, char *lead, size_t lsz,
+    long long max_id, long long max_upd, long long count, long long opted,
+    long long spam, long long valid, const char *line, long long prov,
+    long long cool_ms, long long lead_upd)
+{
+	snprintf(msgs, msz, "%lld.%lld.%lld", max_id, max_upd, count);
+	snprintf(lead, lsz, "%lld.%lld.%lld.%s.%lld.%lld.%lld", opted, spam,
+	    valid, line ? line : "", prov, cool_ms, lead_upd);
+}
+
 static const char *filter_names[INBOX__FILTERS] = {
 	[INBOX_ALL] = "all",
 	[INBOX_REPLY] = "reply",
@@ -312,6 +325,25 @@ thread_fill(struct req *r, long long conversation_id, long long before)
 	if (t.nrows > THREAD_PAGE && web_set(r, "Page.Earlier",
 	    db_get(&t, THREAD_PAGE - 1, MSG_ID)) != 0)
 		goto fail;
+	if (before == 0) {
+		long long max_upd = 0;
+		char mv[80], lv[160];
+		for (i = 0; i < shown; i++)
+			if (db_get_ll(&t, i, MSG_UPDATED_MS, 0) > max_upd)
+				max_upd = db_get_ll(&t, i, MSG_UPDATED_MS, 0);
+		thread_version(mv, sizeof(mv), lv, sizeof(lv),
+		    shown > 0 ? db_get_ll(&t, 0, MSG_ID, 0) : 0, max_upd,
+		    (long long)shown, db_get_ll(&t, 0, CONV_OPTED_OUT, 0),
+		    db_get_ll(&t, 0, CONV_SPAM, 0),
+		    db_get_ll(&t, 0, CONV_PHONE_VALID, 1),
+		    db_get(&t, 0, CONV_LINE_TYPE),
+		    db_get_ll(&t, 0, CONV_PROVIDER_OPTOUT, 0),
+		    db_get_ll(&t, 0, CONV_COOLDOWN_MS, 0),
+		    db_get_ll(&t, 0, CONV_LEAD_UPDATED_MS, 0));
+		if (web_set(r, "Thread.Version", mv) != 0 ||
+		    web_set(r, "Thread.Lead", lv) != 0)
+			goto fail;
+	}
 	if (before != 0)
 		web_set_int(r, "Page.NotLatest", 1);
 	db_res_free(&t);
@@ -387,23 +419,26 @@ int
 page_conversation_poll(struct req *r)
 {
 	struct db_res v;
-	char version[256];
+	char mv[80], lv[160];
 	char *out;
 	json_t *j;
-	const char *lead;
 	int rc;
 
-	if (store_thread_version(&v, r->s.business_id, r->param[0]) != 0)
+	if (store_thread_version(&v, r->s.business_id, r->param[0],
+	    THREAD_PAGE) != 0)
 		return web_json(r, 503, "{\"error\": \"database unavailable\"}");
 	if (v.nrows == 0) {
 		db_res_free(&v);
 		return web_json(r, 404, "{\"error\": \"no such conversation\"}");
 	}
-	lead = db_get(&v, 0, 3);
-	snprintf(version, sizeof(version), "%s.%s.%s.%s", db_get(&v, 0, 0),
-	    db_get(&v, 0, 1), db_get(&v, 0, 2), lead ? lead : "");
-	j = json_pack("{s:s, s:I, s:s}", "version", version, "latest",
-	    (json_int_t)db_get_ll(&v, 0, 0, 0), "lead", lead ? lead : "");
+	thread_version(mv, sizeof(mv), lv, sizeof(lv),
+	    db_get_ll(&v, 0, TV_MAX_ID, 0), db_get_ll(&v, 0, TV_MAX_UPD, 0),
+	    db_get_ll(&v, 0, TV_COUNT, 0), db_get_ll(&v, 0, TV_OPTED_OUT, 0),
+	    db_get_ll(&v, 0, TV_SPAM, 0), db_get_ll(&v, 0, TV_VALID, 1),
+	    db_get(&v, 0, TV_LINE), db_get_ll(&v, 0, TV_PROVIDER_OPTOUT, 0),
+	    db_get_ll(&v, 0, TV_COOLDOWN_MS, 0), db_get_ll(&v, 0, TV_LEAD_UPD, 0));
+	j = json_pack("{s:s, s:s, s:I}", "version", mv, "lead", lv, "latest",
+	    (json_int_t)db_get_ll(&v, 0, TV_MAX_ID, 0));
 	db_res_free(&v);
 	out = j != NULL ? json_dumps(j, JSON_COMPACT) : NULL;
 	json_decref(j);

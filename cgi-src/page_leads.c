@@ -350,7 +350,9 @@ page_lead_import_form(struct req *r)
 
 enum { COL_NAME, COL_PHONE, COL_EMAIL, COL_FIRST, COL_LAST, COL__MAX };
 
-/* Maps a header row's cells to columns; 1 when it is a header. */
+/* Maps a header row's cells to columns: 1 a header, 0 a first lead (the
+ * columns are then name, phone, email), -1 a header without a phone
+ * column. */
 static int
 header_map(char **f, int n, int *col)
 {
@@ -363,7 +365,7 @@ header_map(char **f, int n, int *col)
 		{ "first name", COL_FIRST }, { "first_name", COL_FIRST },
 		{ "last name", COL_LAST }, { "last_name", COL_LAST },
 	};
-	int i, is_header = 0;
+	int i, is_header = 0, named = 0;
 	size_t k;
 
 	for (i = 0; i < COL__MAX; i++)
@@ -381,10 +383,13 @@ header_map(char **f, int n, int *col)
 			if (strcasecmp(cell, names[k].name) == 0 &&
 			    col[names[k].col] < 0) {
 				col[names[k].col] = i;
+				named = 1;
 				if (names[k].col == COL_PHONE)
 					is_header = 1;
 			}
 	}
+	if (!is_header && named && n > 0)
+		return -1;
 	if (!is_header) {
 		col[COL_NAME] = 0;
 		col[COL_PHONE] = 1;
@@ -473,7 +478,7 @@ page_lead_import(struct req *r)
 	char *buf, *f[16];
 	const char *err;
 	size_t len;
-	int col[COL__MAX], n, rc, line, rows = 0, imported = 0, refused = 0;
+	int col[COL__MAX], n, rc, line, imported = 0, refused = 0;
 	int nseen = 0;
 
 	web_set(r, "Page.Title", "Import leads");
@@ -491,10 +496,12 @@ page_lead_import(struct req *r)
 		free(buf);
 		return web_error(r, 503, "The server is short of memory.");
 	}
-	/* the first row, read from a copy (reading unquotes in place): a
-	 * header naming the columns, or the first lead */
+	/* A first pass over a copy (reading unquotes in place): the header,
+	 * the rows' count and the file's syntax. A file that cannot be read
+	 * whole is refused whole: nothing half-imported. */
 	{
-		char *copy = malloc(len + 1);
+		char *copy = malloc(len + 1), msg[200];
+		int header = 0, rows_in = 0, bad_line = 0;
 		if (copy == NULL) {
 			free(buf);
 			free(seen);
@@ -503,10 +510,44 @@ page_lead_import(struct req *r)
 		memcpy(copy, buf, len + 1);
 		csv_init(&c, copy, len);
 		header_map(f, 0, col);
-		rc = csv_row(&c, f, 16, &n) == 1 && header_map(f, n, col);
+		for (int first = 1;; first = 0) {
+			line = c.line;
+			if ((rc = csv_row(&c, f, 16, &n)) == 0)
+				break;
+			if (rc < 0) {
+				bad_line = line;
+				break;
+			}
+			if (first && (header = header_map(f, n, col)) != 0)
+				continue;
+			if (!(n == 1 && *cell(f, n, 0) == '\0'))
+				rows_in++;
+		}
 		free(copy);
+		msg[0] = '\0';
+		if (bad_line)
+			snprintf(msg, sizeof(msg), "Line %d: a quoted field never "
+			    "ends, or text follows its closing quote. Nothing was "
+			    "imported: correct the file and send it again.",
+			    bad_line);
+		else if (header < 0)
+			snprintf(msg, sizeof(msg), "The first line names the "
+			    "columns, but none of them is the phone number: call "
+			    "it phone (or mobile). Nothing was imported.");
+		else if (rows_in > IMPORT_MAX_ROWS)
+			snprintf(msg, sizeof(msg), "The file has %d rows: import "
+			    "at most 5,000 at a time. Nothing was imported.",
+			    rows_in);
+		else if (rows_in == 0)
+			snprintf(msg, sizeof(msg), "The file has no leads in it.");
+		if (msg[0] != '\0') {
+			free(buf);
+			free(seen);
+			web_set(r, "Form.Error", msg);
+			return web_render(r, 422, "lead_import.cs");
+		}
 		csv_init(&c, buf, len);
-		if (rc)
+		if (header > 0)
 			csv_row(&c, f, 16, &n);	/* past the header */
 	}
 	if (db_begin() != 0)
@@ -521,21 +562,10 @@ page_lead_import(struct req *r)
 		line = c.line;
 		if ((rc = csv_row(&c, f, 16, &n)) == 0)
 			break;
-		if (rc < 0) {
-			web_set(r, "Import.Stopped", "A quoted field never ends: "
-			    "the rest of the file was not read.");
-			web_set_int(r, "Import.StoppedLine", line);
-			break;
-		}
+		if (rc < 0)
+			break;	/* the first pass found none */
 		if (n == 1 && *cell(f, n, 0) == '\0')
 			continue;	/* a blank line */
-		if (++rows > IMPORT_MAX_ROWS) {
-			web_set(r, "Import.Stopped", "Only the first 5,000 rows "
-			    "are read in one import: import the rest "
-			    "separately.");
-			web_set_int(r, "Import.StoppedLine", line);
-			break;
-		}
 		if (col[COL_NAME] >= 0)
 			sp_strlcpy(full, cell(f, n, col[COL_NAME]), sizeof(full));
 		else

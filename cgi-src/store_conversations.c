@@ -150,7 +150,8 @@ store_inbox(struct db_res *res, const struct inbox_query *q)
 	"l.phone_valid, l.line_type, l.is_spam, n.e164, " \
 	"IF(l.cooldown_until > NOW(3), " \
 	"CAST(UNIX_TIMESTAMP(l.cooldown_until) * 1000 AS SIGNED), NULL), " \
-	"l.provider_opted_out, "
+	"l.provider_opted_out, " \
+	"CAST(UNIX_TIMESTAMP(l.updated_at) * 1000 AS SIGNED), "
 
 int
 store_thread(struct db_res *res, unsigned business_id,
@@ -161,7 +162,8 @@ store_thread(struct db_res *res, unsigned business_id,
 	if (db_query(res, THREAD_HEAD
 	    "m.id, m.direction, m.body, m.status, m.reason, m.error_code, "
 	    "CAST(UNIX_TIMESTAMP(m.created_at) * 1000 AS SIGNED), u.name, "
-	    "m.unconfirmed, IF(m.queue_state = 'waiting', m.hold_note, NULL) "
+	    "m.unconfirmed, IF(m.queue_state = 'waiting', m.hold_note, NULL), "
+	    "CAST(UNIX_TIMESTAMP(m.updated_at) * 1000 AS SIGNED) "
 	    "FROM messages m JOIN conversations c ON c.id = m.conversation_id "
 	    "JOIN leads l ON l.id = c.lead_id "
 	    "JOIN sending_numbers n ON n.id = c.sending_number_id "
@@ -177,7 +179,7 @@ store_thread(struct db_res *res, unsigned business_id,
 	/* no message to show: the conversation alone, if it is ours */
 	db_res_free(res);
 	return db_query(res, THREAD_HEAD
-	    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+	    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
 	    "FROM conversations c JOIN leads l ON l.id = c.lead_id "
 	    "JOIN sending_numbers n ON n.id = c.sending_number_id "
 	    "WHERE c.id = ? AND c.business_id = ?",
@@ -207,20 +209,23 @@ store_optout_word(struct db_res *res, long long lead_id)
 
 int
 store_thread_version(struct db_res *res, unsigned business_id,
-    long long conversation_id)
+    long long conversation_id, int window)
 {
-	return db_query(res, "SELECT COALESCE(MAX(m.id), 0), "
-	    "COALESCE(CAST(UNIX_TIMESTAMP(MAX(m.updated_at)) * 1000 "
-	    "AS SIGNED), 0), COUNT(m.id), "
-	    "CONCAT_WS(':', l.opted_out, l.is_spam, l.phone_valid, "
-	    "COALESCE(l.line_type, ''), l.provider_opted_out, "
+	/* the same messages the page shows: the latest `window` */
+	return db_query(res, "SELECT COALESCE(MAX(x.id), 0), "
+	    "COALESCE(MAX(x.upd), 0), COUNT(x.id), l.opted_out, l.is_spam, "
+	    "l.phone_valid, l.line_type, l.provider_opted_out, "
 	    "IF(l.cooldown_until > NOW(3), "
-	    "CAST(UNIX_TIMESTAMP(l.cooldown_until) AS SIGNED), 0), "
-	    "CAST(UNIX_TIMESTAMP(l.updated_at) * 1000 AS SIGNED)) "
+	    "CAST(UNIX_TIMESTAMP(l.cooldown_until) * 1000 AS SIGNED), 0), "
+	    "CAST(UNIX_TIMESTAMP(l.updated_at) * 1000 AS SIGNED) "
 	    "FROM conversations c JOIN leads l ON l.id = c.lead_id "
-	    "LEFT JOIN messages m ON m.conversation_id = c.id "
+	    "LEFT JOIN (SELECT id, "
+	    "CAST(UNIX_TIMESTAMP(updated_at) * 1000 AS SIGNED) AS upd "
+	    "FROM messages WHERE conversation_id = ? AND business_id = ? "
+	    "ORDER BY id DESC LIMIT ?) x ON 1 "
 	    "WHERE c.id = ? AND c.business_id = ? GROUP BY c.id, l.id",
-	    "ii", conversation_id, (long long)business_id);
+	    "iiiii", conversation_id, (long long)business_id, (long long)window,
+	    conversation_id, (long long)business_id);
 }
 
 int

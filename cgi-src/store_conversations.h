@@ -39,9 +39,10 @@ enum {
 	CONV_ID, CONV_LEAD_ID, CONV_NAME, CONV_PHONE, CONV_PHONE_RAW,
 	CONV_EMAIL, CONV_OPTED_OUT, CONV_OPTED_OUT_MS, CONV_PHONE_VALID,
 	CONV_LINE_TYPE, CONV_SPAM, CONV_FROM, CONV_COOLDOWN_MS,
-	CONV_PROVIDER_OPTOUT,
+	CONV_PROVIDER_OPTOUT, CONV_LEAD_UPDATED_MS,
 	MSG_ID, MSG_DIRECTION, MSG_BODY, MSG_STATUS, MSG_REASON, MSG_CODE,
-	MSG_CREATED_MS, MSG_AGENT, MSG_UNCONFIRMED, MSG_HOLD, THREAD__COLS
+	MSG_CREATED_MS, MSG_AGENT, MSG_UNCONFIRMED, MSG_HOLD, MSG_UPDATED_MS,
+	THREAD__COLS
 };
 /* The conversation, if it belongs to the business (else no row), with its
  * messages newest first whose ids are below before_id (0: the newest),
@@ -53,11 +54,17 @@ int	 store_thread(struct db_res *res, unsigned business_id,
  * subquery in store_thread cost every thread page 15%). */
 int	 store_optout_word(struct db_res *res, long long lead_id);
 
-/* What changes when anything on the thread's page changes: the newest
- * message's id, the latest update to any message, their count and the
- * lead's state as one string; no row for another business's conversation. */
+/* What changes when anything on the thread's page changes, over the latest
+ * `window` messages (the page's): the newest id, the latest update, the
+ * count, then the lead's opted_out, is_spam, phone_valid, line_type,
+ * provider_opted_out, cool-down end (ms, 0 for none) and last update (ms).
+ * No row for another business's conversation. */
+enum {
+	TV_MAX_ID, TV_MAX_UPD, TV_COUNT, TV_OPTED_OUT, TV_SPAM, TV_VALID,
+	TV_LINE, TV_PROVIDER_OPTOUT, TV_COOLDOWN_MS, TV_LEAD_UPD, TV__COLS
+};
 int	 store_thread_version(struct db_res *res, unsigned business_id,
-	    long long conversation_id);
+	    long long conversation_id, int window);
 
 /* Sets the agent who last texted in the conversation. */
 int	 store_conversation_agent(long long conversation_id, unsigned agent_id);

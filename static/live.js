@@ -8,7 +8,10 @@
   var thread = document.querySelector('section.thread[data-poll]');
   if (!thread || !window.fetch || !window.DOMParser) return;
   var url = thread.getAttribute('data-poll');
-  var version = null, lead = null, busy = false;
+  // what the page shows, as the server counted it when it made the page
+  var version = thread.getAttribute('data-version');
+  var lead = thread.getAttribute('data-lead');
+  var busy = false;
   var status = document.createElement('p');
   status.className = 'sr-only';
   status.setAttribute('aria-live', 'polite');
@@ -48,15 +51,7 @@
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (v) {
         if (!v) return;
-        if (version === null) {
-          // the first answer is the page's own state, unless a text came in
-          // between the page and this answer
-          version = v.version;
-          lead = v.lead;
-          if (v.latest > lastShownId()) refresh(false);
-          return;
-        }
-        if (v.version !== version) {
+        if (v.version !== version || v.lead !== lead) {
           var leadChanged = v.lead !== lead;
           version = v.version;
           lead = v.lead;

@@ -1,5 +1,5 @@
 <?cs def:other_channel() ?><?cs if:Lead.Email ?><p class="channel">Try another channel: <a href="mailto:<?cs var:url_escape(Lead.Email) ?>">email <?cs var:Lead.Email ?></a>.</p><?cs /if ?><?cs /def ?>
-<section class="thread"<?cs if:!Page.NotLatest ?> data-poll="/conversations/<?cs var:Conversation.Id ?>/poll"<?cs /if ?>>
+<section class="thread"<?cs if:!Page.NotLatest ?> data-poll="/conversations/<?cs var:Conversation.Id ?>/poll" data-version="<?cs var:Thread.Version ?>" data-lead="<?cs var:Thread.Lead ?>"<?cs /if ?>>
   <header class="lead">
     <p><a href="/conversations">&larr; Conversations</a></p>
     <h1><?cs if:Lead.Name ?><?cs var:Lead.Name ?><?cs else ?>Unknown lead<?cs /if ?></h1>

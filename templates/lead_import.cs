@@ -5,7 +5,6 @@
   <div class="card" role="status">
     <h2>Report</h2>
     <p><strong><?cs var:Import.Imported ?></strong> imported, <strong><?cs var:Import.RefusedCount ?></strong> refused.</p>
-    <?cs if:Import.Stopped ?><p class="alert">Line <?cs var:Import.StoppedLine ?>: <?cs var:Import.Stopped ?></p><?cs /if ?>
     <?cs if:subcount(Import.Refused) > 0 ?>
     <h3>Refused</h3>
     <table class="list" id="refused">

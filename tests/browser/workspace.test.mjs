@@ -113,6 +113,35 @@ test('templates, the lead page and an import, with the keyboard', async () => {
   await page.context().close();
 });
 
+test('a failed text shows its reason; marking spam; a CSV file imported', async () => {
+  const c = makeLead('+19175550352', { name: 'Browser Failed' });
+  const page = await open(browser);
+  await signIn(page, 'agent@acme.example');
+  await page.goto(`/conversations/${c.conv}`);
+  // the simulator answers numbers ending in 52 with 30007 (carrier filtering)
+  await page.getByLabel('Message').fill('Hi, this is Acme Roofing about your estimate.');
+  await page.getByRole('button', { name: /^Send/ }).click();
+  if (await page.getByRole('button', { name: 'Send anyway' }).count())
+    await page.getByRole('button', { name: 'Send anyway' }).click();
+  const failed = page.locator('#messages li.msg-out .status-failed');
+  await failed.first().waitFor({ timeout: 20000 });
+  assert.match(await page.locator('#messages li.msg-out').last().textContent(), /Failed[\s\S]*\S/);
+  assert.ok(await page.locator('#messages li.msg-out .reason').count() > 0, 'the reason is shown');
+  await page.getByRole('button', { name: 'Mark as spam' }).click();
+  await page.locator('#banners', { hasText: 'marked as spam' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: /^Send/ }).isDisabled(), true);
+  await checkA11y(page, 'thread of a spam lead');
+  await shot(page, 'thread-failed-spam-1440');
+  await page.goto('/leads/import');
+  await page.getByLabel('CSV file').setInputFiles({ name: 'leads.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('Mobile,Name\n(917) 555-0353,File One\n917-555-0353,File Dup\n') });
+  await page.getByRole('button', { name: 'Import' }).click();
+  await page.locator('#imported').waitFor();
+  assert.match(await page.locator('#imported').textContent(), /File One/);
+  assert.match(await page.locator('#refused').textContent(), /File Dup[\s\S]*same number as line 2/);
+  await page.context().close();
+});
+
 test('without JavaScript the thread still sends and shows its state', async () => {
   const c = makeLead('+19175550306', { name: 'No Script' });
   const page = await open(browser, { width: 360, js: false });

@@ -20,11 +20,12 @@ function multipart(fields, file) {
   let s = '';
   for (const [k, v] of Object.entries(fields))
     s += `--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`;
+  const parts = [Buffer.from(s)];
   if (file)
-    s += `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\n` +
-      `Content-Type: text/csv\r\n\r\n${file.text}\r\n`;
-  s += `--${b}--\r\n`;
-  return { body: Buffer.from(s), headers: { 'content-type': `multipart/form-data; boundary=${b}` } };
+    parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\n` +
+      'Content-Type: text/csv\r\n\r\n'), Buffer.isBuffer(file.text) ? file.text : Buffer.from(file.text), Buffer.from('\r\n'));
+  parts.push(Buffer.from(`--${b}--\r\n`));
+  return { body: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${b}` } };
 }
 
 test('inbox filters: needs reply, failed, opted out, spam (out of the default inbox), by agent', async () => {
@@ -104,6 +105,14 @@ test('search by name, email or number in any format; pages keep the filter', asy
   const ids2 = conversationIds(page2.text);
   assert.ok(ids2.length > 0 && ids2.every((id) => !first.ids.includes(id)));
   assert.equal((await inbox(jar, 'q=' + 'x'.repeat(101))).status, 400);
+  // SQL and HTML in a search: searched as text, shown as text
+  for (const q of ["' OR 1=1 --", '<script>alert(1)</script>', '%', '_', '\\', '"; DROP TABLE leads; --']) {
+    const r2 = await inbox(jar, 'q=' + encodeURIComponent(q));
+    assert.equal(r2.status, 200, q);
+    assert.deepEqual(r2.ids, [], q);
+    assert.ok(!r2.text.includes('<script>alert(1)'), 'shown escaped');
+  }
+  assert.ok(Number(sql('SELECT COUNT(*) FROM leads')) > 0);
 });
 
 test('badges: invalid number, landline, cool-down', async () => {
@@ -232,8 +241,27 @@ test('CSV import: each row checked, a report of what was imported and refused', 
   // nothing to import, or a quote never closed
   assert.equal((await post('/leads/import', { csrf, csv: '' }, { jar })).status, 422);
   const broken = await post('/leads/import', { csrf, csv: 'Ok Row,917-555-0265,\n"Broken,917-555-0266\n' }, { jar });
-  assert.match(broken.text, /<strong>1<\/strong> imported/);
-  assert.match(broken.text, /quoted field never ends/);
+  assert.equal(broken.status, 422);
+  assert.match(broken.text, /Line 2: a quoted field never ends[\s\S]*Nothing was imported/);
+  assert.equal(sql("SELECT COUNT(*) FROM leads WHERE phone_e164 = '+19175550265'"), '0', 'nothing half-imported');
+  // a header without a phone column, too many rows, a binary file: refused whole
+  const nophone = await post('/leads/import', { csrf, csv: 'name,email\nNo Phone,np@example.com\n' }, { jar });
+  assert.equal(nophone.status, 422);
+  assert.match(nophone.text, /none of them is the phone number/);
+  const many = 'name,phone\n' + Array.from({ length: 5001 }, (_, i) => `Row ${i},+1917556${String(i).padStart(4, '0')}`).join('\n');
+  const big = await post('/leads/import', { csrf, csv: many }, { jar });
+  assert.equal(big.status, 422);
+  assert.match(big.text, /The file has 5001 rows: import at most 5,000 at a time. Nothing was imported./);
+  assert.equal(sql("SELECT COUNT(*) FROM leads WHERE phone_e164 LIKE '+1917556%'"), '0');
+  const bin = multipart({ csrf }, { name: 'leads.xlsx', text: 'PK\u0003\u0004\u0000\u0000\u00ff\u00fe binary' });
+  const b = await request('POST', '/leads/import', { ...bin, jar });
+  assert.ok(b.status === 422 || b.status === 400, `binary: ${b.status}`);
+  assert.match(b.text, /not UTF-8 text|malformed|not valid/);
+  const latin1 = multipart({ csrf }, { name: 'latin1.csv', text: Buffer.from('name,phone\nJos\xe9 Garc\xeda,917-555-0267', 'latin1') });
+  const l1 = await request('POST', '/leads/import', { ...latin1, jar });
+  assert.equal(l1.status, 422);
+  assert.match(l1.text, /not UTF-8 text/);
+  assert.equal(sql("SELECT COUNT(*) FROM leads WHERE phone_e164 = '+19175550267'"), '0');
 });
 
 test('templates: fields checked, filled in for the lead, scoped to the business', async () => {
@@ -274,6 +302,11 @@ test('the thread poll: its version changes with a new text and a status, and is 
   const c = makeLead('+19175550280', { name: 'Live Lead' });
   const v1 = JSON.parse((await get(`/conversations/${c.conv}/poll`, { jar })).text);
   assert.equal(v1.latest, 0);
+  // the page carries the version it shows: a change between the page and
+  // the first poll is not lost
+  const page = (await get(`/conversations/${c.conv}`, { jar })).text;
+  assert.equal(page.match(/data-version="([^"]*)"/)[1], v1.version);
+  assert.equal(page.match(/data-lead="([^"]*)"/)[1], v1.lead);
   const r = await simPost('/sim/inbound', { From: '+19175550280', To: ACME, Body: 'Are you there?' });
   assert.equal(r.portal_status, 200);
   const v2 = JSON.parse((await get(`/conversations/${c.conv}/poll`, { jar })).text);
