@@ -44,7 +44,7 @@ FUZZ_FLAGS   = -g -O1 -fsanitize=fuzzer,address,undefined -Icgi-src \
 	       -I/usr/include/ClearSilver
 FUZZ_TARGETS = phone inbound lint request csv
 
-.PHONY: all deps run stop test unit http bench asan fuzz fuzz-build clean
+.PHONY: all deps run stop test unit http bench asan fuzz fuzz-build clean cluster cluster-test
 all: $(BUILD)/sp-portal $(BUILD)/sp-admin $(BUILD)/sp-check $(BUILD)/sp-sim \
 	$(BUILD)/sp-sender \
 	$(BUILD)/test_provider
@@ -120,6 +120,19 @@ run: deps all
 
 stop:
 	@bash scripts/stack.sh stop
+	@bash scripts/cluster.sh stop >/dev/null 2>&1 || true
+
+# Three MariaDB Galera nodes on loopback (var/cluster), the stack on them
+# with two portals and two senders; Ctrl-C or make stop stops it all.
+cluster: deps all
+	@bash scripts/cluster.sh start
+	@SP_VAR=$(CURDIR)/var/cluster/app SP_DB_HOSTS=$$(bash scripts/cluster.sh hosts) \
+	    SP_DB_ADMIN_SOCK=$$(bash scripts/cluster.sh sock 1) SP_PORTALS=2 SP_SENDERS=2 \
+	    bash scripts/stack.sh run; bash scripts/cluster.sh stop
+
+# A node lost under load: see tests/cluster.sh.
+cluster-test: deps all
+	@bash tests/cluster.sh
 
 unit: $(UNIT_TESTS)
 	@for t in $(UNIT_TESTS); do $$t || exit 1; done

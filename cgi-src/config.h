@@ -6,6 +6,8 @@ struct sp_config {
 	char	 db_socket[512];
 	char	 db_host[256];	/* used when db_socket is empty */
 	int	 db_port;
+	char	 db_hosts[512];	/* "h:p,h:p,...": a cluster's nodes (Galera);
+				 * when set, used instead of socket and host */
 	char	 db_name[64];
 	char	 db_user[64];
 	char	 db_password[128];

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <mysql.h>
 #include <errmsg.h>
 #include <mysqld_error.h>
@@ -35,7 +36,8 @@ lost(unsigned err)
 	return err == CR_SERVER_GONE_ERROR || err == CR_SERVER_LOST ||
 	    err == CR_SERVER_LOST_EXTENDED || err == CR_CONNECTION_ERROR ||
 	    err == CR_CONN_HOST_ERROR || err == ER_CONNECTION_KILLED ||
-	    err == ER_SERVER_SHUTDOWN || err == 4031;
+	    err == ER_SERVER_SHUTDOWN || err == 4031 ||
+	    err == ER_UNKNOWN_COM_ERROR;	/* Galera: the node left the cluster */
 }
 
 static void
@@ -55,18 +57,88 @@ drop(void)
 	in_txn = 0;
 }
 
+/* A cluster's nodes (DB.Hosts): the connection goes to the one that
+ * answered last, and moves on when it goes away. */
+#define MAX_HOSTS	8
+static char node_host[MAX_HOSTS][128];
+static unsigned node_port[MAX_HOSTS];
+static int nodes, node_ix;
+
+static void
+nodes_parse(const char *list)
+{
+	const char *p = list;
+
+	nodes = 0;
+	while (*p != '\0' && nodes < MAX_HOSTS) {
+		size_t len = strcspn(p, ", ");
+		const char *colon = memchr(p, ':', len);
+		if (len > 0 && colon != NULL && (size_t)(colon - p) <
+		    sizeof(node_host[0])) {
+			memcpy(node_host[nodes], p, (size_t)(colon - p));
+			node_host[nodes][colon - p] = '\0';
+			node_port[nodes] = (unsigned)strtoul(colon + 1, NULL, 10);
+			nodes++;
+		}
+		p += len;
+		p += strspn(p, ", ");
+	}
+}
+
+static int open_one(const char *host, unsigned port, const char *sock);
+
 static int
 open_conn(void)
+{
+	int i;
+
+	if (db_cfg == NULL)
+		return -1;
+	if (nodes == 0)
+		return open_one(db_cfg->db_host, (unsigned)db_cfg->db_port,
+		    db_cfg->db_socket[0] != '\0' ? db_cfg->db_socket : NULL);
+	for (i = 0; i < nodes; i++) {
+		int k = (node_ix + i) % nodes;
+		if (open_one(node_host[k], node_port[k], NULL) == 0) {
+			if (k != node_ix)
+				sp_log("db: now on node %s:%u", node_host[k],
+				    node_port[k]);
+			node_ix = k;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* A node that left the cluster's primary component accepts connections but
+ * refuses work (1047): the next node is tried. */
+static int
+node_ready(void)
+{
+	MYSQL_RES *r;
+	MYSQL_ROW row;
+	int ready = 1;
+
+	if (nodes == 0)
+		return 1;
+	if (mysql_query(conn, "SHOW STATUS LIKE 'wsrep_ready'") != 0)
+		return 0;
+	if ((r = mysql_store_result(conn)) != NULL) {
+		if ((row = mysql_fetch_row(r)) != NULL && row[1] != NULL)
+			ready = strcmp(row[1], "ON") == 0;
+		mysql_free_result(r);
+	}
+	return ready;
+}
+
+static int
+open_one(const char *host, unsigned port, const char *sock)
 {
 	unsigned int timeout = 3;
 	unsigned int rw_timeout = 30;
 	const char *init = "SET time_zone = '+00:00', "
 	    "sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION,"
 	    "ERROR_FOR_DIVISION_BY_ZERO'";
-	const char *sock;
-
-	if (db_cfg == NULL)
-		return -1;
 	if ((conn = mysql_init(NULL)) == NULL) {
 		sp_log("db: mysql_init failed");
 		return -1;
@@ -76,12 +148,18 @@ open_conn(void)
 	mysql_options(conn, MYSQL_OPT_WRITE_TIMEOUT, &rw_timeout);
 	mysql_options(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	mysql_options(conn, MYSQL_INIT_COMMAND, init);
-	sock = db_cfg->db_socket[0] != '\0' ? db_cfg->db_socket : NULL;
-	if (mysql_real_connect(conn, sock ? NULL : db_cfg->db_host,
-	    db_cfg->db_user, db_cfg->db_password, db_cfg->db_name,
-	    sock ? 0 : (unsigned)db_cfg->db_port, sock, 0) == NULL) {
+	if (mysql_real_connect(conn, sock ? NULL : host, db_cfg->db_user,
+	    db_cfg->db_password, db_cfg->db_name, sock ? 0 : port, sock,
+	    0) == NULL) {
 		last_errno = mysql_errno(conn);
 		sp_log("db: connect: %s", mysql_error(conn));
+		mysql_close(conn);
+		conn = NULL;
+		return -1;
+	}
+	if (!node_ready()) {
+		sp_log("db: node %s:%u is not part of the cluster's primary "
+		    "component", host, port);
 		mysql_close(conn);
 		conn = NULL;
 		return -1;
@@ -93,6 +171,9 @@ int
 db_connect(const struct sp_config *cfg)
 {
 	db_cfg = cfg;
+	nodes_parse(cfg->db_hosts);
+	/* several processes spread over the nodes: each starts at its own */
+	node_ix = nodes > 0 ? (int)(getpid() % nodes) : 0;
 	drop();
 	return open_conn();
 }

@@ -136,29 +136,29 @@ page_template_show(struct req *r)
 	return web_render(r, 200, "template.cs");
 }
 
+/* 0 when the template in the path is the business's; else the answer it
+ * got (404, or 503). */
 static int
-template_exists(struct req *r)
+template_owned(struct req *r)
 {
 	struct db_res t;
 	int found;
 
 	if (store_template_get(&t, r->s.business_id, r->param[0]) != 0)
-		return -1;
+		return web_db_error(r);
 	found = t.nrows > 0;
 	db_res_free(&t);
-	return found;
+	return found ? 0 : web_error(r, 404, "There is no such template in "
+	    "your business.");
 }
 
 int
 page_template_update(struct req *r)
 {
-	int found = template_exists(r);
+	int rc;
 
-	if (found < 0)
-		return web_db_error(r);
-	if (!found)
-		return web_error(r, 404, "There is no such template in your "
-		    "business.");
+	if ((rc = template_owned(r)) != 0)
+		return rc;
 	return template_save(r, r->param[0]);
 }
 
@@ -166,13 +166,10 @@ page_template_update(struct req *r)
 int
 page_template_delete(struct req *r)
 {
-	int found = template_exists(r);
+	int rc;
 
-	if (found < 0)
-		return web_db_error(r);
-	if (!found)
-		return web_error(r, 404, "There is no such template in your "
-		    "business.");
+	if ((rc = template_owned(r)) != 0)
+		return rc;
 	if (store_template_delete(r->s.business_id, r->param[0]) != 0)
 		return web_db_error(r);
 	return web_redirect(r, "/templates");

@@ -44,6 +44,9 @@ webutil_urlencoded_ok(const char *s, size_t len)
 			continue;
 		if (len - i < 3 || hexval(s[i + 1]) < 0 || hexval(s[i + 2]) < 0)
 			return 0;
+		/* an encoded NUL would cut the value short where it lands */
+		if (hexval(s[i + 1]) == 0 && hexval(s[i + 2]) == 0)
+			return 0;
 		i += 2;
 	}
 	return 1;

@@ -20,7 +20,13 @@ BUILD=${SP_BUILD:-$ROOT/build}
 case "$BUILD" in /*) ;; *) BUILD=$ROOT/$BUILD ;; esac
 SEED=${SP_SEED:-demo}
 CONF=$VAR/sp.hdf
-SOCK=$VAR/run/mysqld.sock
+# A Galera cluster (scripts/cluster.sh) instead of a private MariaDB:
+# SP_DB_HOSTS lists its nodes, SP_DB_ADMIN_SOCK is one node's socket for
+# the setup. SP_PORTALS and SP_SENDERS start several of each.
+SOCK=${SP_DB_ADMIN_SOCK:-$VAR/run/mysqld.sock}
+DB_HOSTS=${SP_DB_HOSTS:-}
+PORTALS=${SP_PORTALS:-1}
+SENDERS=${SP_SENDERS:-1}
 DEMO_PASSWORD=demo-password
 
 log() { printf 'stack: %s\n' "$*" >&2; }
@@ -101,6 +107,7 @@ conf_get() { sed -n "s/^$1 = //p" "$CONF"; }
 
 start_db() {
 	local pid
+	[ -z "$DB_HOSTS" ] || return 0	# the cluster runs on its own
 	pid=$(pidof_file "$VAR/run/mysqld.pid")
 	if alive "$pid"; then return 0; fi
 	mkdir -p "$VAR/db" "$VAR/run" "$VAR/log" "$VAR/tmp"
@@ -134,6 +141,7 @@ start_db() {
 
 stop_db() {
 	local pid
+	[ -z "$DB_HOSTS" ] || return 0
 	pid=$(pidof_file "$VAR/run/mysqld.pid")
 	[ -n "$pid" ] || pid=$(pidof_file "$VAR/run/mysqld.launch")
 	if alive "$pid"; then
@@ -153,6 +161,9 @@ CREATE DATABASE IF NOT EXISTS \`$name\` CHARACTER SET utf8mb4;
 CREATE USER IF NOT EXISTS 'sp'@'localhost' IDENTIFIED BY '$pw';
 ALTER USER 'sp'@'localhost' IDENTIFIED BY '$pw';
 GRANT ALL PRIVILEGES ON \`$name\`.* TO 'sp'@'localhost';
+CREATE USER IF NOT EXISTS 'sp'@'127.0.0.1' IDENTIFIED BY '$pw';
+ALTER USER 'sp'@'127.0.0.1' IDENTIFIED BY '$pw';
+GRANT ALL PRIVILEGES ON \`$name\`.* TO 'sp'@'127.0.0.1';
 SQL
 	"$BUILD/sp-admin" -c "$CONF" migrate "$ROOT/sql" >"$VAR/log/migrate.log" 2>&1 || {
 		cat "$VAR/log/migrate.log" >&2; exit 1; }
@@ -161,21 +172,35 @@ SQL
 	fi
 }
 
+# Instance i's files: portal.sock and portal.pid for the first, portal2.*
+# and so on for the others.
 start_portal() {
-	local pid
-	pid=$(pidof_file "$VAR/run/portal.pid")
+	local i
+	for i in $(seq 1 "$PORTALS"); do
+		start_portal_one "$( [ "$i" -eq 1 ] || echo "$i")"
+	done
+}
+
+start_portal_one() {
+	local n=$1 pid conf=$CONF
+	pid=$(pidof_file "$VAR/run/portal$n.pid")
 	alive "$pid" && return 0
-	rm -f "$VAR/run/portal.sock"
-	"$BUILD/sp-portal" -c "$CONF" >>"$VAR/log/portal.log" 2>&1 </dev/null &
-	echo $! >"$VAR/run/portal.pid"
+	rm -f "$VAR/run/portal$n.sock"
+	if [ -n "$n" ]; then
+		conf=$VAR/sp$n.hdf
+		sed "s#^Portal.Socket = .*#Portal.Socket = $VAR/run/portal$n.sock#" \
+		    "$CONF" >"$conf"
+	fi
+	"$BUILD/sp-portal" -c "$conf" >>"$VAR/log/portal$n.log" 2>&1 </dev/null &
+	echo $! >"$VAR/run/portal$n.pid"
 	local i
 	for i in $(seq 1 100); do
-		[ -S "$VAR/run/portal.sock" ] && return 0
+		[ -S "$VAR/run/portal$n.sock" ] && return 0
 		alive "$!" || break
 		sleep 0.05
 	done
-	tail -20 "$VAR/log/portal.log" >&2
-	log "sp-portal did not start"; exit 1
+	tail -20 "$VAR/log/portal$n.log" >&2
+	log "sp-portal$n did not start"; exit 1
 }
 
 # The simulator runs when the provider's base URL is on this machine; a
@@ -204,13 +229,16 @@ start_sim() {
 }
 
 start_sender() {
-	local pid
-	pid=$(pidof_file "$VAR/run/sender.pid")
-	alive "$pid" && return 0
-	"$BUILD/sp-sender" -c "$CONF" >>"$VAR/log/sender.log" 2>&1 </dev/null &
-	echo $! >"$VAR/run/sender.pid"
-	sleep 0.1
-	alive "$!" || { tail -20 "$VAR/log/sender.log" >&2; log "sp-sender did not start"; exit 1; }
+	local i n pid
+	for i in $(seq 1 "$SENDERS"); do
+		n=$( [ "$i" -eq 1 ] || echo "$i")
+		pid=$(pidof_file "$VAR/run/sender$n.pid")
+		alive "$pid" && continue
+		"$BUILD/sp-sender" -c "$CONF" >>"$VAR/log/sender$n.log" 2>&1 </dev/null &
+		echo $! >"$VAR/run/sender$n.pid"
+		sleep 0.1
+		alive "$!" || { tail -20 "$VAR/log/sender$n.log" >&2; log "sp-sender$n did not start"; exit 1; }
+	done
 }
 
 start_nginx() {
@@ -219,7 +247,12 @@ start_nginx() {
 	alive "$pid" && return 0
 	mkdir -p "$VAR/tmp/body" "$VAR/tmp/proxy" "$VAR/tmp/fastcgi" \
 	    "$VAR/tmp/uwsgi" "$VAR/tmp/scgi"
+	local ups="" i
+	for i in $(seq 2 "$PORTALS"); do
+		ups="$ups		server unix:$VAR/run/portal$i.sock;\n"
+	done
 	sed -e "s#@VAR@#$VAR#g" -e "s#@ROOT@#$ROOT#g" -e "s#@PORT@#$PORT#g" \
+	    -e "s#@UPSTREAMS@#$ups#" \
 	    "$ROOT/nginx/portal.conf.in" >"$VAR/nginx.conf"
 	nginx -p "$VAR/" -c "$VAR/nginx.conf" -e "$VAR/log/nginx-error.log" \
 	    </dev/null >>"$VAR/log/nginx-error.log" 2>&1 &
@@ -248,6 +281,7 @@ stop_pidfile() {
 
 start_all() {
 	[ -x "$BUILD/sp-portal" ] || { log "build first: make"; exit 1; }
+	mkdir -p "$VAR/run" "$VAR/log" "$VAR/tmp"
 	write_config
 	start_db
 	setup_db
@@ -260,8 +294,13 @@ start_all() {
 stop_all() {
 	stop_pidfile "$VAR/run/nginx.launch" QUIT
 	stop_pidfile "$VAR/run/nginx.pid" QUIT
-	stop_pidfile "$VAR/run/sender.pid" TERM
-	stop_pidfile "$VAR/run/portal.pid" TERM
+	local f
+	for f in "$VAR"/run/sender*.pid; do
+		[ -e "$f" ] && stop_pidfile "$f" TERM
+	done
+	for f in "$VAR"/run/portal*.pid; do
+		[ -e "$f" ] && stop_pidfile "$f" TERM
+	done
 	stop_pidfile "$VAR/run/sim.pid" TERM
 	stop_db
 }

@@ -42,12 +42,17 @@ email=$(dba "SELECT email FROM users WHERE email LIKE 'bench%' ORDER BY id LIMIT
 conv=$(dba "SELECT c.id FROM conversations c JOIN users u ON u.business_id = c.business_id WHERE u.email = '$email' ORDER BY c.id LIMIT 1 OFFSET $((LEADS / 2))")
 echo "bench: $(dba 'SELECT COUNT(*) FROM leads') leads, $(dba 'SELECT COUNT(*) FROM messages') messages; conversation $conv has $(dba "SELECT COUNT(*) FROM messages WHERE conversation_id = $conv") messages"
 
-jar=$(mktemp)
-tok=$(curl -s -c "$jar" -b "$jar" "$B/login" | grep -o 'name="csrf" value="[^"]*"' | cut -d'"' -f4)
-curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$tok" \
-    --data-urlencode "email=$email" --data-urlencode "password=bench-password" "$B/login"
-cookie=$(awk '$6 == "sp_session" {print "sp_session=" $7}' "$jar")
-rm -f "$jar"
+# Signs in; prints the session cookie.
+signin() {
+	local jar tok
+	jar=$(mktemp)
+	tok=$(curl -s -c "$jar" -b "$jar" "$B/login" | grep -o 'name="csrf" value="[^"]*"' | cut -d'"' -f4)
+	curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$tok" \
+	    --data-urlencode "email=$1" --data-urlencode "password=$2" "$B/login"
+	awk '$6 == "sp_session" {print "sp_session=" $7}' "$jar"
+	rm -f "$jar"
+}
+cookie=$(signin "$email" bench-password)
 [ -n "$cookie" ] || { echo "bench: could not sign in" >&2; exit 1; }
 code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$B/conversations/$conv")
 [ "$code" = 200 ] || { echo "bench: conversation page answered $code" >&2; exit 1; }
@@ -90,6 +95,7 @@ run inbox "/conversations" -H "Cookie: $cookie"
 run inbox-failed "/conversations?filter=failed" -H "Cookie: $cookie"
 run inbox-reply "/conversations?filter=reply" -H "Cookie: $cookie"
 run inbox-optout "/conversations?filter=optout" -H "Cookie: $cookie"
+run optouts "/optouts" -H "Cookie: $cookie"
 run search-name "/conversations?q=Olivia" -H "Cookie: $cookie"
 run search-number "/conversations?q=$(dba "SELECT REPLACE(REPLACE(phone_e164, '+1', ''), ' ', '') FROM leads ORDER BY id DESC LIMIT 1")" -H "Cookie: $cookie"
 run fastcgi-noop "/ping"
@@ -103,12 +109,7 @@ biz=$(dba "SELECT business_id FROM users WHERE email = '$email'")
 mgr="benchmgr$biz@bench.example"
 printf 'bench-password\n' | "$SP_BUILD/sp-admin" -c "$SP_VAR/sp.hdf" create-user --email "$mgr" \
     --role manager --name "Bench Manager" --business "$biz" >/dev/null 2>&1 || true
-jar=$(mktemp)
-tok=$(curl -s -c "$jar" -b "$jar" "$B/login" | grep -o 'name="csrf" value="[^"]*"' | cut -d'"' -f4)
-curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$tok" \
-    --data-urlencode "email=$mgr" --data-urlencode "password=bench-password" "$B/login"
-mcookie=$(awk '$6 == "sp_session" {print "sp_session=" $7}' "$jar")
-rm -f "$jar"
+mcookie=$(signin "$mgr" bench-password)
 to=$(date -u +%F)
 from=$(date -u -d '29 days ago' +%F)
 dba "DELETE FROM delivery_rollup; DELETE FROM delivery_rollup_days"
@@ -131,6 +132,14 @@ echo "ratios: conversation/noop $(ratio "${RPS[conversation]}" "${RPS[fastcgi-no
     "inbox/noop $(ratio "${RPS[inbox]}" "${RPS[fastcgi-noop]}")," \
     "noop/static $(ratio "${RPS[fastcgi-noop]}" "${RPS[static]}")"
 echo "targets: conversation >= 3000 req/s with p99 < 20ms; inbox >= 2000 req/s"
+# The alternative users would pick: playSMS 1.4.8 (PHP, php-fpm + MariaDB)
+# served its sent-messages page at 29-53 req/s, p50 145-274 ms, on this kind
+# of machine with 100,000 messages (the figures issue #11 gives; it is not
+# run here: nothing outside Debian's and npm's registries can be installed).
+echo "against playSMS 1.4.8's sent-messages page (29-53 req/s, p50 145-274 ms):" \
+    "conversation page $(ratio "${RPS[conversation]}" 53)-$(ratio "${RPS[conversation]}" 29)x," \
+    "inbox $(ratio "${RPS[inbox]}" 53)-$(ratio "${RPS[inbox]}" 29)x," \
+    "opt-out list $(ratio "${RPS[optouts]:-0}" 53)-$(ratio "${RPS[optouts]:-0}" 29)x the requests/s"
 
 # The send path, then the callbacks, each alone: sp-sender moves queued
 # texts to the simulator with pacing off (per_minute 0) and the look-ups

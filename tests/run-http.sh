@@ -43,12 +43,20 @@ mariadb --no-defaults -S "$SP_VAR/run/mysqld.sock" -u "$( [ "$(id -u)" -eq 0 ] &
     salespartner -e "UPDATE businesses SET quiet_start = 0, quiet_end = 1440" || exit 1
 # the provider client against the simulator (C, cmocka)
 "$SP_BUILD/test_provider" "$SP_VAR/sp.hdf" || provider_rc=1
-node --test --test-concurrency=1 "$ROOT"/tests/http/*.test.mjs
-rc=$?
+node --test --test-concurrency=1 --test-reporter=tap "$ROOT"/tests/http/*.test.mjs | tee "$SP_VAR/http.tap"
+rc=${PIPESTATUS[0]}
 # browser tests: Debian's Chromium through playwright-core, axe-core on each
 # page; screenshots in var/screenshots
 echo "browser: tests/browser (Chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}'))"
-node --test --test-concurrency=1 "$ROOT"/tests/browser/*.test.mjs || rc=1
+node --test --test-concurrency=1 --test-reporter=tap "$ROOT"/tests/browser/*.test.mjs | tee "$SP_VAR/browser.tap"
+[ "${PIPESTATUS[0]}" -eq 0 ] || rc=1
+# what ran, in two lines (CI prints them last)
+for s in http browser; do
+	printf 'summary: %s tests (%s files): %s passed, %s failed\n' "$s" \
+	    "$(ls "$ROOT"/tests/$s/*.test.mjs | wc -l)" \
+	    "$(sed -n 's/^# pass //p' "$SP_VAR/$s.tap" | tail -1)" \
+	    "$(sed -n 's/^# fail //p' "$SP_VAR/$s.tap" | tail -1)" | tee -a "$ROOT/var/test-summary.txt"
+done
 [ "${provider_rc:-0}" -eq 0 ] || rc=1
 # A worker that crashed was restarted and the tests may not have seen it:
 # the logs tell (sanitizer reports, signals other than the tests' SIGKILL).

@@ -63,7 +63,7 @@ export async function login(email, { password = PASSWORD, from } = {}) {
 // Runs SQL against the test stack's database (setup and checks only).
 export function sql(query) {
   const user = process.getuid() === 0 ? 'root' : process.env.USER;
-  return execFileSync('mariadb', ['--no-defaults', '-S', `${VAR}/run/mysqld.sock`, '-u', user,
+  return execFileSync('mariadb', ['--no-defaults', '-S', process.env.SP_DB_ADMIN_SOCK || `${VAR}/run/mysqld.sock`, '-u', user,
     '-N', '-B', 'salespartner', '-e', query], { encoding: 'utf8' }).trim();
 }
 

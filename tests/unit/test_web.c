@@ -51,6 +51,7 @@ test_urlencoding_escapes_must_be_whole(void **state)
 	assert_true(webutil_urlencoded_ok("a=1&b=%20x+y", 12));
 	assert_true(webutil_urlencoded_ok("", 0));
 	assert_false(webutil_urlencoded_ok("a=%", 3));
+	assert_false(webutil_urlencoded_ok("name=a%00b", 10));
 	assert_false(webutil_urlencoded_ok("a=%2", 4));
 	assert_false(webutil_urlencoded_ok("a=%zz", 5));
 	assert_false(webutil_urlencoded_ok("a=\0", 3));
