@@ -32,6 +32,7 @@ config_load(struct sp_config *cfg, const char *path)
 	get_str(hdf, "DB.Host", "127.0.0.1", cfg->db_host, sizeof(cfg->db_host));
 	cfg->db_port = hdf_get_int_value(hdf, "DB.Port", 3306);
 	get_str(hdf, "DB.Hosts", "", cfg->db_hosts, sizeof(cfg->db_hosts));
+	cfg->db_first_node = hdf_get_int_value(hdf, "DB.FirstNode", -1);
 	get_str(hdf, "DB.Name", "salespartner", cfg->db_name, sizeof(cfg->db_name));
 	get_str(hdf, "DB.User", "sp", cfg->db_user, sizeof(cfg->db_user));
 	get_str(hdf, "DB.Password", "", cfg->db_password,

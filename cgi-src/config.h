@@ -8,6 +8,7 @@ struct sp_config {
 	int	 db_port;
 	char	 db_hosts[512];	/* "h:p,h:p,...": a cluster's nodes (Galera);
 				 * when set, used instead of socket and host */
+	int	 db_first_node;	/* which node a process starts on; -1: by pid */
 	char	 db_name[64];
 	char	 db_user[64];
 	char	 db_password[128];

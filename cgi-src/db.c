@@ -172,8 +172,10 @@ db_connect(const struct sp_config *cfg)
 {
 	db_cfg = cfg;
 	nodes_parse(cfg->db_hosts);
-	/* several processes spread over the nodes: each starts at its own */
-	node_ix = nodes > 0 ? (int)(getpid() % nodes) : 0;
+	/* several processes spread over the nodes: each starts at its own
+	 * (DB.FirstNode, else its pid's) */
+	node_ix = nodes == 0 ? 0 : cfg->db_first_node >= 0 ?
+	    cfg->db_first_node % nodes : (int)(getpid() % nodes);
 	drop();
 	return open_conn();
 }

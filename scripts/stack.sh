@@ -66,7 +66,8 @@ write_config() {
 	umask 077
 	cat > "$CONF" <<HDF
 # Written by scripts/stack.sh for this machine; edit freely. Never commit it.
-DB.Socket = $SOCK
+DB.Socket = $( [ -n "$DB_HOSTS" ] || echo "$SOCK")
+DB.Hosts = $DB_HOSTS
 DB.Name = salespartner
 DB.User = sp
 DB.Password = $dbpw
@@ -228,13 +229,20 @@ start_sim() {
 	log "sp-sim did not answer on port $port"; exit 1
 }
 
+# Sender i starts on the cluster's node i (DB.FirstNode), so that several
+# senders share the queue from different nodes.
 start_sender() {
-	local i n pid
+	local i n pid conf
 	for i in $(seq 1 "$SENDERS"); do
 		n=$( [ "$i" -eq 1 ] || echo "$i")
 		pid=$(pidof_file "$VAR/run/sender$n.pid")
 		alive "$pid" && continue
-		"$BUILD/sp-sender" -c "$CONF" >>"$VAR/log/sender$n.log" 2>&1 </dev/null &
+		conf=$CONF
+		if [ -n "$DB_HOSTS" ]; then
+			conf=$VAR/sender$i.hdf
+			{ cat "$CONF"; echo "DB.FirstNode = $((i - 1))"; } >"$conf"
+		fi
+		"$BUILD/sp-sender" -c "$conf" >>"$VAR/log/sender$n.log" 2>&1 </dev/null &
 		echo $! >"$VAR/run/sender$n.pid"
 		sleep 0.1
 		alive "$!" || { tail -20 "$VAR/log/sender$n.log" >&2; log "sp-sender$n did not start"; exit 1; }
