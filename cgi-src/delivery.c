@@ -82,5 +82,8 @@ delivery_apply_row(struct db_res *row, unsigned i, const char *status,
 			break;
 		}
 	}
-	return store_conversations_sync(conv) != 0 ? -1 : 1;
+	/* a status changes no message's order: only the newest message's
+	 * copy on the conversation needs it (one row by its key) */
+	return store_conversation_status(conv, id, status_str(merged), reason,
+	    code) != 0 ? -1 : 1;
 }

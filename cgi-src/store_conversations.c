@@ -236,3 +236,16 @@ store_conversation_agent(long long conversation_id, unsigned agent_id)
 	    (long long)agent_id, conversation_id, (long long)agent_id) < 0 ?
 	    -1 : 0;
 }
+
+int
+store_conversation_status(long long conversation_id, long long message_id,
+    const char *status, const char *reason, int code)
+{
+	/* the same values store_message_set_status wrote on the message */
+	return db_exec("UPDATE conversations SET last_status = ?, "
+	    "last_reason = COALESCE(?, last_reason), "
+	    "last_error_code = IF(? = 0, last_error_code, ?) "
+	    "WHERE id = ? AND last_message_id = ?", "ssiiii", status, reason,
+	    (long long)code, (long long)code, conversation_id,
+	    message_id) < 0 ? -1 : 0;
+}

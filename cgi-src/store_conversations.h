@@ -66,6 +66,12 @@ enum {
 int	 store_thread_version(struct db_res *res, unsigned business_id,
 	    long long conversation_id, int window);
 
+/* A message's new status, copied to its conversation's last_* columns when
+ * it is the conversation's newest message; 0 or -1. */
+int	 store_conversation_status(long long conversation_id,
+	    long long message_id, const char *status, const char *reason,
+	    int code);
+
 /* Sets the agent who last texted in the conversation. */
 int	 store_conversation_agent(long long conversation_id, unsigned agent_id);
 
