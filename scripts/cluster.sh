@@ -4,6 +4,9 @@
 # their data under var/cluster/nN, joined with Debian's galera-4, state
 # transfers by rsync.
 #
+#   run            start, then the stack on it in the foreground (two
+#                  portals, two senders: make cluster); Ctrl-C or SIGTERM
+#                  stops the stack and the nodes
 #   start          bootstrap node 1, join 2 and 3, wait until all are synced
 #   stop           stop every node
 #   kill N         SIGKILL node N (a lost machine)
@@ -121,7 +124,21 @@ status() {
 	done
 }
 
+stack_env() {
+	SP_VAR=${SP_VAR:-$DIR/app} SP_DB_HOSTS=$(list sqlport) \
+	    SP_DB_ADMIN_SOCK=$(sock 1) SP_PORTALS=${SP_PORTALS:-2} \
+	    SP_SENDERS=${SP_SENDERS:-2} "$@"
+}
+
 case "${1:-}" in
+run)
+	trap 'stack_env bash "$ROOT/scripts/stack.sh" stop; for n in $(seq $NODES -1 1); do stop_node "$n"; done' EXIT
+	trap 'exit 0' INT TERM
+	start_node 1 new
+	for n in $(seq 2 $NODES); do start_node "$n"; done
+	status
+	stack_env bash "$ROOT/scripts/stack.sh" run
+	;;
 start)
 	start_node 1 new
 	for n in $(seq 2 $NODES); do start_node "$n"; done
@@ -150,7 +167,7 @@ sock)
 	sock "$2"
 	;;
 *)
-	echo "usage: $0 start|stop|kill N|restart N|status|hosts|sock N" >&2
+	echo "usage: $0 run|start|stop|kill N|restart N|status|hosts|sock N" >&2
 	exit 2
 	;;
 esac
