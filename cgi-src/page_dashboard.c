@@ -445,8 +445,7 @@ drill_read(struct req *r, struct dash_filter *f, struct range *g)
 		web_set(r, "Filter.Outcome", v);
 	}
 	if ((rc = web_text(r, "reason", 32, &v)) == 0 || rc == WEB_MISSING) {
-		HDF *q = hdf_get_obj(r->hdf, "Query");
-		if (hdf_get_value(q, "reason", NULL) != NULL) {
+		if (web_field_sent(r, "reason")) {
 			if (*v != '\0' && reason_from_str(v) == REASON_NONE) {
 				web_set(r, "Filter.Error", "There is no such "
 				    "reason.");
@@ -462,8 +461,7 @@ drill_read(struct req *r, struct dash_filter *f, struct range *g)
 		return 400;
 	}
 	if ((rc = web_text(r, "carrier", 80, &v)) == 0 ||
-	    (rc == WEB_MISSING && hdf_get_value(r->hdf, "Query.carrier",
-	    NULL) != NULL)) {
+	    (rc == WEB_MISSING && web_field_sent(r, "carrier"))) {
 		f->carrier = v;
 		web_set(r, "Filter.Carrier", v);
 		web_set_int(r, "Filter.HasCarrier", 1);

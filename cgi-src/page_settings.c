@@ -70,22 +70,6 @@ field(struct req *r, const char *name, size_t max, const char *what,
 	return msg;
 }
 
-/* Every field of the request as Form.<name>: a form that comes back keeps
- * what was typed. */
-static void
-keep_typed(struct req *r)
-{
-	HDF *q = hdf_get_obj(r->hdf, "Query");
-
-	for (HDF *c = q ? hdf_obj_child(q) : NULL; c; c = hdf_obj_next(c)) {
-		const char *v = hdf_obj_value(c);
-		char key[80];
-		if (v == NULL || strcmp(hdf_obj_name(c), "csrf") == 0)
-			continue;
-		snprintf(key, sizeof(key), "Form.%s", hdf_obj_name(c));
-		web_set(r, key, v);
-	}
-}
 
 static int
 saved(struct req *r)
@@ -160,7 +144,7 @@ settings_again(struct req *r, const char *area, const char *error)
 {
 	if (settings_fill(r) != 0)
 		return web_db_error(r);
-	keep_typed(r);
+	web_keep_typed(r);
 	web_set(r, area, error);
 	return web_render(r, 422, "settings.cs");
 }
@@ -318,7 +302,7 @@ page_settings_registration_save(struct req *r)
 again:
 	if (registration_fill(r, 0) != 0)
 		return web_db_error(r);
-	keep_typed(r);
+	web_keep_typed(r);
 	web_set(r, "Form.Error", err);
 	return web_render(r, 422, "settings_registration.cs");
 }
@@ -379,7 +363,7 @@ numbers_again(struct req *r, int status, const char *error)
 {
 	if (numbers_fill(r) != 0)
 		return web_db_error(r);
-	keep_typed(r);
+	web_keep_typed(r);
 	web_set(r, "Form.Error", error);
 	return web_render(r, status, "settings_numbers.cs");
 }
@@ -557,7 +541,7 @@ team_again(struct req *r, int status, const char *error)
 {
 	if (team_fill(r) != 0)
 		return web_db_error(r);
-	keep_typed(r);
+	web_keep_typed(r);
 	web_set(r, "Form.password", "");
 	web_set(r, "Form.Error", error);
 	return web_render(r, status, "settings_team.cs");

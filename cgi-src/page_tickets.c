@@ -327,20 +327,18 @@ page_ticket_new(struct req *r)
 static int
 ticket_form_again(struct req *r, int status, const char *error)
 {
-	HDF *q = hdf_get_obj(r->hdf, "Query");
 	const char *v;
 
 	form_lists(r);
 	web_set(r, "Form.Error", error);
 	/* all of it, however long: nothing typed is lost */
-	if ((v = hdf_get_value(q, "subject", NULL)) != NULL)
+	if (web_text_kept(r, "subject", &v) == 0)
 		web_set(r, "Form.Subject", v);
-	if ((v = hdf_get_value(q, "category", NULL)) != NULL &&
-	    category_label(v) != NULL)
+	if (web_text_kept(r, "category", &v) == 0 && category_label(v) != NULL)
 		web_set(r, "Form.Category", v);
-	if ((v = hdf_get_value(q, "description", NULL)) != NULL)
+	if (web_text_kept(r, "description", &v) == 0)
 		web_set(r, "Form.Description", v);
-	if ((v = hdf_get_value(q, "nonce", NULL)) != NULL && strlen(v) == 32)
+	if (web_text_kept(r, "nonce", &v) == 0 && strlen(v) == 32)
 		web_set(r, "Form.Nonce", v);
 	else
 		new_nonce(r, "Form.Nonce");
@@ -354,20 +352,18 @@ long_text(struct req *r, const char *name, size_t max, const char *what,
     const char **out)
 {
 	static char msg[160];
-	HDF *q = hdf_get_obj(r->hdf, "Query");
-	const char *v = hdf_get_value(q, name, NULL);
-	size_t len;
+	const char *v;
+	int rc = web_text_kept(r, name, &v);
+	size_t len = strlen(v);
 
 	*out = "";
-	if (v == NULL || *v == '\0' || strspn(v, " \t\r\n") == strlen(v)) {
-		snprintf(msg, sizeof(msg), "Write the %s.", what);
-		return msg;
-	}
-	len = strlen(v);
-	if (hdf_obj_child(hdf_get_obj(q, name)) != NULL ||
-	    !webutil_text_ok(v, len)) {
+	if (rc == WEB_NOT_TEXT) {
 		snprintf(msg, sizeof(msg), "The %s has characters that are not "
 		    "valid text.", what);
+		return msg;
+	}
+	if (rc == WEB_MISSING || strspn(v, " \t\r\n") == len) {
+		snprintf(msg, sizeof(msg), "Write the %s.", what);
 		return msg;
 	}
 	if (len > max) {
@@ -618,7 +614,8 @@ page_ticket_reply(struct req *r)
 	db_res_free(&t);
 	if ((err = long_text(r, "body", DESCRIPTION_MAX, "reply", &body)) !=
 	    NULL) {
-		const char *typed = hdf_get_value(r->hdf, "Query.body", "");
+		const char *typed;
+		web_text_kept(r, "body", &typed);
 		int frc = ticket_fill(r, r->param[0]);
 		if (frc != 0)
 			return ticket_error(r, frc);

@@ -71,6 +71,47 @@ web_text(struct req *r, const char *name, size_t maxlen, const char **out)
 }
 
 int
+web_text_kept(struct req *r, const char *name, const char **out)
+{
+	HDF *q = hdf_get_obj(r->hdf, "Query");
+	const char *v = q ? hdf_get_value(q, name, NULL) : NULL;
+
+	*out = "";
+	if (v == NULL || *v == '\0')
+		return WEB_MISSING;
+	if (!webutil_text_ok(v, strlen(v)) || hdf_obj_child(hdf_get_obj(q,
+	    name)))
+		return WEB_NOT_TEXT;
+	*out = v;
+	return 0;
+}
+
+int
+web_field_sent(struct req *r, const char *name)
+{
+	HDF *q = hdf_get_obj(r->hdf, "Query");
+
+	return q != NULL && hdf_get_obj(q, name) != NULL;
+}
+
+void
+web_keep_typed(struct req *r)
+{
+	HDF *q = hdf_get_obj(r->hdf, "Query");
+	const char *v;
+	char key[80];
+
+	for (HDF *c = q ? hdf_obj_child(q) : NULL; c; c = hdf_obj_next(c)) {
+		const char *name = hdf_obj_name(c);
+		if (strcmp(name, "csrf") == 0 ||
+		    web_text_kept(r, name, &v) != 0)
+			continue;
+		snprintf(key, sizeof(key), "Form.%s", name);
+		web_set(r, key, v);
+	}
+}
+
+int
 web_cursor(struct req *r, long long *ms, long long *id)
 {
 	const char *cur;

@@ -69,6 +69,14 @@ void	 route_print(FILE *f);
 #define WEB_NOT_TEXT	(-3)	/* invalid UTF-8, a control byte, repeated */
 int	 web_text(struct req *r, const char *name, size_t maxlen,
 	    const char **out);
+/* The field as typed, however long (a form that comes back keeps it all):
+ * 0 with *out, WEB_MISSING (absent or empty) or WEB_NOT_TEXT ("" then). */
+int	 web_text_kept(struct req *r, const char *name, const char **out);
+/* 1 when the request has the field, even empty ("?carrier="). */
+int	 web_field_sent(struct req *r, const char *name);
+/* Each single-valued text field of the request but csrf, as Form.<name>:
+ * a settings form that comes back keeps what was typed. */
+void	 web_keep_typed(struct req *r);
 const char *web_cookie(struct req *r, const char *name);
 /* A FastCGI parameter (CGI variable) of the request, or NULL. */
 const char *web_env(struct req *r, const char *name);
