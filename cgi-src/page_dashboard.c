@@ -161,7 +161,7 @@ reason_name(const char *reason, long long code)
 /*
  * The last hour's warning, if the failure rate or the filtered share passes
  * the business's threshold: its likely cause (content, pacing,
- * registration) as Warning.*. 0 or -1.
+ * registration) as Warning.*, and the thresholds as Alerts.*. 0 or -1.
  */
 int
 dashboard_warning(struct req *r)
@@ -171,9 +171,12 @@ dashboard_warning(struct req *r)
 	int fail_pct, filt_pct;
 	char msg[300];
 
-	if (store_alert_thresholds(r->s.business_id, &fail_pct, &filt_pct) != 0 ||
-	    store_last_hour(&h, r->s.business_id) != 0)
+	if (store_last_hour(&h, r->s.business_id) != 0)
 		return -1;
+	fail_pct = (int)db_get_ll(&h, 0, LH_FAILURE_PCT, 20);
+	filt_pct = (int)db_get_ll(&h, 0, LH_FILTERED_PCT, 10);
+	web_set_int(r, "Alerts.Failure", fail_pct);
+	web_set_int(r, "Alerts.Filtered", filt_pct);
 	sent = db_get_ll(&h, 0, LH_SENT, 0);
 	failed = db_get_ll(&h, 0, LH_FAILED, 0);
 	filtered = db_get_ll(&h, 0, LH_FILTERED, 0);
@@ -345,7 +348,6 @@ page_dashboard(struct req *r)
 	struct range g;
 	struct db_res t, rs, d;
 	long long sent = 0, delivered = 0, failed = 0, pending = 0, max = 1;
-	int fail_pct, filt_pct;
 	HDF *h;
 
 	web_set(r, "Page.Title", "Delivery");
@@ -409,11 +411,8 @@ page_dashboard(struct req *r)
 	if (by_table(r, &g, "carrier", "ByCarrier") != 0 ||
 	    by_table(r, &g, "number", "ByNumber") != 0 ||
 	    by_table(r, &g, "agent", "ByAgent") != 0 ||
-	    filtered_texts(r, &g) != 0 || dashboard_warning(r) != 0 ||
-	    store_alert_thresholds(r->s.business_id, &fail_pct, &filt_pct))
+	    filtered_texts(r, &g) != 0 || dashboard_warning(r) != 0)
 		return web_db_error(r);
-	web_set_int(r, "Alerts.Failure", fail_pct);
-	web_set_int(r, "Alerts.Filtered", filt_pct);
 	return web_render(r, 200, "dashboard.cs");
 }
 

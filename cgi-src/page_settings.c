@@ -419,16 +419,7 @@ page_settings_number_add(struct req *r)
 static int
 number_mine(struct req *r)
 {
-	struct db_res n;
-	int found = 0;
-
-	if (store_numbers(&n, r->s.business_id, 0) != 0)
-		return -1;
-	for (unsigned i = 0; i < n.nrows; i++)
-		if (db_get_ll(&n, i, NB_ID, 0) == r->param[0])
-			found = 1;
-	db_res_free(&n);
-	return found;
+	return store_number_owned(r->s.business_id, r->param[0]);
 }
 
 /* Changes a number's label, pace and daily limit: 303; 422; 404. */

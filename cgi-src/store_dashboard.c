@@ -141,27 +141,14 @@ store_dash_filtered(struct db_res *res, unsigned business_id, int code,
 int
 store_last_hour(struct db_res *res, unsigned business_id)
 {
-	return db_query(res, "SELECT COUNT(*), "
-	    "COALESCE(SUM(status IN ('failed','undelivered')), 0), "
-	    "COALESCE(SUM(error_code = 30007), 0), "
-	    "COALESCE(SUM(error_code = 30034), 0) FROM messages "
-	    "WHERE business_id = ? AND created_at > NOW(3) - INTERVAL 1 HOUR "
-	    "AND direction = 'out'", "i", (long long)business_id);
-}
-
-int
-store_alert_thresholds(unsigned business_id, int *failure_pct,
-    int *filtered_pct)
-{
-	struct db_res res;
-
-	if (db_query(&res, "SELECT alert_failure_pct, alert_filtered_pct "
-	    "FROM businesses WHERE id = ?", "i", (long long)business_id) != 0)
-		return -1;
-	*failure_pct = (int)db_get_ll(&res, 0, 0, 20);
-	*filtered_pct = (int)db_get_ll(&res, 0, 1, 10);
-	db_res_free(&res);
-	return 0;
+	return db_query(res, "SELECT COUNT(m.id), "
+	    "COALESCE(SUM(m.status IN ('failed','undelivered')), 0), "
+	    "COALESCE(SUM(m.error_code = 30007), 0), "
+	    "COALESCE(SUM(m.error_code = 30034), 0), "
+	    "b.alert_failure_pct, b.alert_filtered_pct FROM businesses b "
+	    "LEFT JOIN messages m ON m.business_id = b.id "
+	    "AND m.created_at > NOW(3) - INTERVAL 1 HOUR AND m.direction = 'out' "
+	    "WHERE b.id = ? GROUP BY b.id", "i", (long long)business_id);
 }
 
 int

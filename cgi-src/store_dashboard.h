@@ -42,13 +42,13 @@ enum { DF_BODY, DF_N, DF_LINT };
 int	 store_dash_filtered(struct db_res *res, unsigned business_id, int code,
 	    long long start_ms, long long end_ms, int limit);
 
-/* The last hour: outbound texts, failed, 30007, 30034, and failures in the
- * last hour's densest minute (a burst: pacing). */
-enum { LH_SENT, LH_FAILED, LH_FILTERED, LH_UNREGISTERED, LH__COLS };
+/* The last hour's outbound texts, failed, 30007 and 30034, with the
+ * business's warning thresholds (failure %, filtered %): one row. */
+enum {
+	LH_SENT, LH_FAILED, LH_FILTERED, LH_UNREGISTERED, LH_FAILURE_PCT,
+	LH_FILTERED_PCT, LH__COLS
+};
 int	 store_last_hour(struct db_res *res, unsigned business_id);
-/* The business's thresholds: failure %, filtered %. */
-int	 store_alert_thresholds(unsigned business_id, int *failure_pct,
-	    int *filtered_pct);
 int	 store_alert_thresholds_set(unsigned business_id, int failure_pct,
 	    int filtered_pct);
 

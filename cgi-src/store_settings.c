@@ -105,6 +105,21 @@ store_numbers(struct db_res *res, unsigned business_id, long long today_ms)
 }
 
 int
+store_number_owned(unsigned business_id, long long id)
+{
+	struct db_res res;
+	int found;
+
+	if (db_query(&res, "SELECT 1 FROM sending_numbers WHERE id = ? AND "
+	    "business_id = ? AND removed_at IS NULL", "ii", id,
+	    (long long)business_id) != 0)
+		return -1;
+	found = res.nrows > 0;
+	db_res_free(&res);
+	return found;
+}
+
+int
 store_number_add(unsigned business_id, const char *e164, const char *label,
     int per_minute, int daily)
 {

@@ -38,6 +38,8 @@ enum {
  * today_ms, midnight in the business's zone) and the texts waiting. */
 int	 store_numbers(struct db_res *res, unsigned business_id,
 	    long long today_ms);
+/* 1 the number is the business's (and not removed), 0 not, -1. */
+int	 store_number_owned(unsigned business_id, long long id);
 /* 1 added, 0 the number is taken (by any business), -1. */
 int	 store_number_add(unsigned business_id, const char *e164,
 	    const char *label, int per_minute, int daily);
