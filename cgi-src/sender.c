@@ -294,7 +294,7 @@ quiet_hold(struct db_res *q, unsigned row, struct job *j, long long now)
 		return 0;
 	snprintf(note, sizeof(note), "%d:%02d the lead's time (%s)",
 	    open_min / 60, open_min % 60, tz);
-	store_queue_hold(j->id, at, note);
+	store_queue_hold(j->id, at, "quiet_hours", note);
 	return 1;
 }
 
@@ -368,8 +368,8 @@ decide(struct db_res *q, unsigned row, struct job *j)
 	}
 	if (db_get_ll(q, row, Q_PAUSED, 0)) {
 		/* looked at again each minute, and at once when unpaused */
-		store_queue_hold(j->id, now + 60000, "the sending number is "
-		    "paused");
+		store_queue_hold(j->id, now + 60000, "paused_number",
+		    "the sending number is paused");
 		return 0;
 	}
 	if (quiet_hold(q, row, j, now))

@@ -116,13 +116,14 @@ store_queue_wait(long long id, long long due_ms, int paced)
 }
 
 int
-store_queue_hold(long long id, long long due_ms, const char *note)
+store_queue_hold(long long id, long long due_ms, const char *reason,
+    const char *note)
 {
 	return db_exec("UPDATE messages SET queue_state = 'waiting', "
 	    "claimed_by = NULL, due_at = FROM_UNIXTIME(? / 1000), "
-	    "paced_slot = NULL, hold_note = ?, "
+	    "paced_slot = NULL, hold_reason = ?, hold_note = ?, "
 	    "updated_at = IF(hold_note <=> ?, updated_at, NOW(3)) WHERE id = ?",
-	    "issi", due_ms, note, note, id) < 0 ? -1 : 0;
+	    "isssi", due_ms, reason, note, note, id) < 0 ? -1 : 0;
 }
 
 int
@@ -130,7 +131,7 @@ store_queue_inflight(const long long *ids, int n, const char *who, int lease_s)
 {
 	return exec_ids("UPDATE messages SET queue_state = 'inflight', "
 	    "attempts = attempts + 1, attempt_started_at = NOW(3), "
-	    "hold_note = NULL, "
+	    "hold_reason = NULL, hold_note = NULL, "
 	    "due_at = NOW(3) + INTERVAL ? SECOND "
 	    "WHERE claimed_by = ? AND id IN " IDS50, 1, who, lease_s, ids,
 	    n);
@@ -158,7 +159,8 @@ store_queue_fail(long long id, const char *reason, int code)
 {
 	return db_exec("UPDATE messages SET status = 'failed', reason = ?, "
 	    "error_code = IF(? = 0, NULL, ?), queue_state = 'done', "
-	    "due_at = NULL, hold_note = NULL, claimed_by = NULL, "
+	    "due_at = NULL, hold_reason = NULL, hold_note = NULL, "
+	    "claimed_by = NULL, "
 	    "updated_at = NOW(3) "
 	    "WHERE id = ?", "siii", reason, (long long)code, (long long)code,
 	    id) < 0 ? -1 : 0;

@@ -23,9 +23,10 @@ int	 store_queue_claimed(struct db_res *res, const char *who, int ttl_days);
 
 /* Back to waiting until due_ms (paced: the slot is reserved). */
 int	 store_queue_wait(long long id, long long due_ms, int paced);
-/* Held until due_ms for a reason the thread shows (note: "8:00 the lead's
- * time", quiet hours; a paused number). */
-int	 store_queue_hold(long long id, long long due_ms, const char *note);
+/* Held until due_ms: reason "quiet_hours" or "paused_number" (what lets it
+ * go earlier), note what the thread shows ("8:00 the lead's time ..."). */
+int	 store_queue_hold(long long id, long long due_ms, const char *reason,
+	    const char *note);
 /* About to call the provider: inflight, their leases renewed (those `who`
  * still holds). The number marked, or -1. */
 int	 store_queue_inflight(const long long *ids, int n, const char *who,

@@ -36,7 +36,7 @@ store_business_quiet(unsigned business_id, int start_min, int end_min)
 		return -1;
 	return db_exec("UPDATE messages SET due_at = NOW(3) "
 	    "WHERE business_id = ? AND queue_state = 'waiting' "
-	    "AND hold_note LIKE '%the lead''s time%'", "i",
+	    "AND hold_reason = 'quiet_hours'", "i",
 	    (long long)business_id) < 0 ? -1 : 0;
 }
 
@@ -156,7 +156,7 @@ store_number_pause(unsigned business_id, long long id, int paused)
 	return db_exec("UPDATE messages m JOIN conversations c "
 	    "ON c.id = m.conversation_id SET m.due_at = NOW(3) "
 	    "WHERE c.sending_number_id = ? AND m.business_id = ? "
-	    "AND m.queue_state = 'waiting' AND m.hold_note LIKE '%paused%'",
+	    "AND m.queue_state = 'waiting' AND m.hold_reason = 'paused_number'",
 	    "ii", id, (long long)business_id) < 0 ? -1 : 0;
 }
 
