@@ -25,6 +25,7 @@ PORTAL_SRC = cgi-src/main.c cgi-src/web.c cgi-src/route.c cgi-src/auth.c \
 	     cgi-src/page_misc.c cgi-src/page_compose.c cgi-src/page_message.c \
 	     cgi-src/hook_status.c cgi-src/delivery.c cgi-src/store_messages.c \
 	     cgi-src/signature.c cgi-src/hook_inbound.c cgi-src/store_inbound.c \
+	     cgi-src/inbound.c \
 	     cgi-src/page_optouts.c cgi-src/page_leads.c cgi-src/store_leads.c \
 	     cgi-src/page_templates.c cgi-src/page_tickets.c cgi-src/store_tickets.c \
 	     cgi-src/page_settings.c cgi-src/store_settings.c \
@@ -82,7 +83,8 @@ LIBS_PROVIDER = $(shell pkg-config --libs libcurl jansson libcrypto)
 
 SENDER_OBJ = $(patsubst cgi-src/%.c,$(BUILD)/%.o,$(COMMON_SRC) cgi-src/sender.c \
 	     cgi-src/provider.c cgi-src/delivery.c cgi-src/store_queue.c \
-	     cgi-src/store_messages.c cgi-src/store_conversations.c) $(SHIM_OBJ)
+	     cgi-src/store_messages.c cgi-src/store_conversations.c \
+	     cgi-src/inbound.c cgi-src/store_inbound.c) $(SHIM_OBJ)
 
 $(BUILD)/sp-sender: $(SENDER_OBJ)
 	@echo "  LD      $@"

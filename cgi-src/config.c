@@ -33,6 +33,7 @@ config_load(struct sp_config *cfg, const char *path)
 	cfg->db_port = hdf_get_int_value(hdf, "DB.Port", 3306);
 	get_str(hdf, "DB.Hosts", "", cfg->db_hosts, sizeof(cfg->db_hosts));
 	cfg->db_first_node = hdf_get_int_value(hdf, "DB.FirstNode", -1);
+	cfg->db_wait_ms = hdf_get_int_value(hdf, "DB.WaitMs", 10000);
 	get_str(hdf, "DB.Name", "salespartner", cfg->db_name, sizeof(cfg->db_name));
 	get_str(hdf, "DB.User", "sp", cfg->db_user, sizeof(cfg->db_user));
 	get_str(hdf, "DB.Password", "", cfg->db_password,
@@ -79,6 +80,8 @@ config_load(struct sp_config *cfg, const char *path)
 	cfg->sender_stuck_s = hdf_get_int_value(hdf, "Sender.StuckSeconds", 3600);
 	cfg->sender_stuck_polls = hdf_get_int_value(hdf, "Sender.StuckPolls", 3);
 	cfg->sender_poll_s = hdf_get_int_value(hdf, "Sender.PollSeconds", 30);
+	cfg->sender_sweep_s = hdf_get_int_value(hdf,
+	    "Sender.InboundSweepSeconds", 60);
 	if (cfg->sender_lease_s * 1000L < cfg->provider_timeout_ms * 2) {
 		sp_log("config %s: Sender.LeaseSeconds must cover two provider "
 		    "timeouts", path);

@@ -12,6 +12,8 @@ struct sp_config {
 	char	 db_name[64];
 	char	 db_user[64];
 	char	 db_password[128];
+	long	 db_wait_ms;	/* how long a request waits for a server that
+				 * is restarting before it fails */
 
 	char	 portal_socket[512];	/* FastCGI listen address */
 	int	 portal_workers;	/* 0: two per core */
@@ -44,6 +46,9 @@ struct sp_config {
 	int	 sender_stuck_s;	/* "sent" with no receipt this long: poll */
 	int	 sender_stuck_polls;	/* then "unconfirmed" after this many */
 	int	 sender_poll_s;		/* how often to look for stuck messages */
+	int	 sender_sweep_s;	/* how often each number's received texts
+					 * are checked against the provider's
+					 * list; 0: never */
 };
 
 /* Reads path into cfg, with defaults for what it leaves out; 0 or -1 (logged). */

@@ -2,6 +2,7 @@
  * statements only, reconnect-and-retry-once when the server went away */
 #include <poll.h>
 #include <stdarg.h>
+#include <time.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,8 +88,51 @@ nodes_parse(const char *list)
 
 static int open_one(const char *host, unsigned port, const char *sock);
 
+static int open_once(void);
+static int quiet;
+
+/*
+ * A connection, waiting out a server that is restarting or a node that is
+ * rejoining (DB.WaitMs, 10 s by default) rather than failing the requests
+ * that arrive meanwhile: they are answered late, not with an error.
+ * Refusals that waiting cannot mend (a wrong password) fail at once.
+ */
 static int
 open_conn(void)
+{
+	struct timespec t0, now, nap;
+	long waited_ms = 0, step_ms = 50;
+
+	if (open_once() == 0)
+		return 0;
+	if (db_cfg == NULL || db_cfg->db_wait_ms <= 0)
+		return -1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	quiet = 1;	/* one line for the outage, not one per attempt */
+	while (waited_ms < db_cfg->db_wait_ms && (lost(last_errno) ||
+	    last_errno == 0)) {
+		nap.tv_sec = 0;
+		nap.tv_nsec = step_ms * 1000000L;
+		nanosleep(&nap, NULL);
+		if (step_ms < 400)
+			step_ms *= 2;
+		if (open_once() == 0) {
+			quiet = 0;
+			sp_log("db: connected again after waiting %ld ms",
+			    waited_ms);
+			return 0;
+		}
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		waited_ms = (now.tv_sec - t0.tv_sec) * 1000 +
+		    (now.tv_nsec - t0.tv_nsec) / 1000000;
+	}
+	quiet = 0;
+	sp_log("db: no server after waiting %ld ms", waited_ms);
+	return -1;
+}
+
+static int
+open_once(void)
 {
 	int i;
 
@@ -152,14 +196,17 @@ open_one(const char *host, unsigned port, const char *sock)
 	    db_cfg->db_password, db_cfg->db_name, sock ? 0 : port, sock,
 	    0) == NULL) {
 		last_errno = mysql_errno(conn);
-		sp_log("db: connect: %s", mysql_error(conn));
+		if (!quiet)
+			sp_log("db: connect: %s", mysql_error(conn));
 		mysql_close(conn);
 		conn = NULL;
 		return -1;
 	}
 	if (!node_ready()) {
-		sp_log("db: node %s:%u is not part of the cluster's primary "
-		    "component", host, port);
+		last_errno = ER_UNKNOWN_COM_ERROR;
+		if (!quiet)
+			sp_log("db: node %s:%u is not part of the cluster's "
+			    "primary component", host, port);
 		mysql_close(conn);
 		conn = NULL;
 		return -1;

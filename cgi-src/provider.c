@@ -422,10 +422,11 @@ provider_fetch(struct provider *p, const char *sid, struct prov_message *out)
 	free(b.data);
 }
 
-enum prov_result
-provider_list(struct provider *p, const char *to, const char *from,
-    const char *date, const char *body, struct prov_message *out, size_t max,
-    size_t *n)
+/* Messages to `to` from `from` sent on or after date, newest first: each
+ * one, as the provider's JSON object, to each(). */
+static enum prov_result
+list_each(struct provider *p, const char *to, const char *from,
+    const char *date, int (*each)(json_t *, void *), void *ctx)
 {
 	struct buf b = { 0 };
 	char url[1024];
@@ -439,7 +440,6 @@ provider_list(struct provider *p, const char *to, const char *from,
 	enum prov_result res = PROV_UNKNOWN;
 	size_t i;
 
-	*n = 0;
 	if ((q = form(p->easy, kv, 8)) == NULL)
 		return PROV_LOCAL;
 	/* DateSent>=YYYY-MM-DD: the '>' is part of the name */
@@ -457,19 +457,10 @@ provider_list(struct provider *p, const char *to, const char *from,
 			sp_log("provider: list: no messages array");
 			goto out;
 		}
-		for (i = 0; i < json_array_size(arr) && *n < max; i++) {
+		for (i = 0; i < json_array_size(arr); i++) {
 			json_t *m = json_array_get(arr, i);
-			json_t *b = json_object_get(m, "body");
-			memset(&out[*n], 0, sizeof(out[*n]));
-			if (!json_is_object(m))
-				continue;
-			if (body != NULL && (!json_is_string(b) ||
-			    strcmp(json_string_value(b), body) != 0))
-				continue;
-			fill_message(m, &out[*n]);
-			out[*n].result = PROV_OK;
-			out[*n].http_status = status;
-			(*n)++;
+			if (json_is_object(m) && each(m, ctx) != 0)
+				break;
 		}
 		res = PROV_OK;
 	} else {
@@ -481,6 +472,77 @@ out:
 	json_decref(o);
 	free(b.data);
 	return res;
+}
+
+struct list_ctx {
+	const char		*body;
+	struct prov_message	*out;
+	size_t			 max, *n;
+};
+
+static int
+list_one(json_t *m, void *ctx)
+{
+	struct list_ctx *l = ctx;
+	json_t *b = json_object_get(m, "body");
+
+	if (*l->n >= l->max)
+		return 1;
+	if (l->body != NULL && (!json_is_string(b) ||
+	    strcmp(json_string_value(b), l->body) != 0))
+		return 0;
+	memset(&l->out[*l->n], 0, sizeof(l->out[*l->n]));
+	fill_message(m, &l->out[*l->n]);
+	l->out[*l->n].result = PROV_OK;
+	l->out[*l->n].http_status = 200;
+	(*l->n)++;
+	return 0;
+}
+
+enum prov_result
+provider_list(struct provider *p, const char *to, const char *from,
+    const char *date, const char *body, struct prov_message *out, size_t max,
+    size_t *n)
+{
+	struct list_ctx l = { body, out, max, n };
+
+	*n = 0;
+	return list_each(p, to, from, date, list_one, &l);
+}
+
+struct received_ctx {
+	void	(*fn)(const struct prov_received *, void *);
+	void	 *ctx;
+};
+
+static int
+received_one(json_t *m, void *ctx)
+{
+	struct received_ctx *r = ctx;
+	struct prov_received in;
+	json_t *d = json_object_get(m, "direction");
+	json_t *b = json_object_get(m, "body");
+
+	if (!json_is_string(d) || strcmp(json_string_value(d), "inbound") != 0)
+		return 0;
+	memset(&in, 0, sizeof(in));
+	copy_str(m, "sid", in.sid, sizeof(in.sid));
+	copy_str(m, "from", in.from, sizeof(in.from));
+	copy_str(m, "to", in.to, sizeof(in.to));
+	copy_str(m, "date_sent", in.date_sent, sizeof(in.date_sent));
+	in.body = json_is_string(b) ? json_string_value(b) : "";
+	if (in.sid[0] != '\0' && in.from[0] != '\0')
+		r->fn(&in, r->ctx);
+	return 0;
+}
+
+enum prov_result
+provider_list_received(struct provider *p, const char *to, const char *date,
+    void (*fn)(const struct prov_received *, void *), void *ctx)
+{
+	struct received_ctx r = { fn, ctx };
+
+	return list_each(p, to, NULL, date, received_one, &r);
 }
 
 static int

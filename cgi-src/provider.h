@@ -60,6 +60,19 @@ void	 provider_fetch(struct provider *p, const char *sid,
 enum prov_result provider_list(struct provider *p, const char *to,
 	    const char *from, const char *date, const char *body,
 	    struct prov_message *out, size_t max, size_t *n);
+/* A text a lead sent to one of our numbers, as the provider's list has it. */
+struct prov_received {
+	char		 sid[40];
+	char		 from[40];
+	char		 to[20];
+	char		 date_sent[40];	/* RFC 2822 */
+	const char	*body;		/* valid during the call */
+};
+/* The texts received on `to` on or after date (YYYY-MM-DD), newest first,
+ * each to fn: how texts whose webhook never got through are found. */
+enum prov_result provider_list_received(struct provider *p, const char *to,
+	    const char *date, void (*fn)(const struct prov_received *, void *),
+	    void *ctx);
 void	 provider_lookup(struct provider *p, const char *e164,
 	    struct prov_lookup *out);
 

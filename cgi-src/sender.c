@@ -18,6 +18,7 @@
 #include "core_timezone.h"
 #include "db.h"
 #include "delivery.h"
+#include "inbound.h"
 #include "provider.h"
 #include "store_conversations.h"
 #include "store_messages.h"
@@ -498,13 +499,76 @@ poll_stuck(void)
 	db_res_free(&res);
 }
 
+/* A text in the provider's list: stored unless it is already (its webhook
+ * got through, or an earlier sweep found it). */
+static void
+sweep_one(const struct prov_received *in, void *ctx)
+{
+	struct inbound_text t;
+	struct tm tm;
+	int *found = ctx;
+
+	if (stopping || store_sid_known(in->sid) != 0)
+		return;
+	memset(&t, 0, sizeof(t));
+	memset(&tm, 0, sizeof(tm));
+	t.sid = in->sid;
+	t.from = in->from;
+	t.to = in->to;
+	t.body = in->body;
+	/* RFC 2822, as the provider writes it */
+	if (strptime(in->date_sent, "%a, %d %b %Y %H:%M:%S", &tm) != NULL)
+		t.at_ms = (long long)timegm(&tm) * 1000;
+	if (t.at_ms <= 0)
+		t.at_ms = wall_ms();
+	if (inbound_receive(&t) == 1) {
+		sp_log("inbound %s from %s to %s: its webhook never got "
+		    "through; found in the provider's list and stored", in->sid,
+		    in->from, in->to);
+		(*found)++;
+	}
+}
+
+/*
+ * Texts whose webhook never got through (the portal or the database was
+ * down: the provider tries once or twice, then gives up) are still in the
+ * provider's message list: every Sender.InboundSweepSeconds each sending
+ * number's texts since yesterday are listed and the missing ones stored
+ * (in the list's order: a text found late never overrides the opt-out
+ * state a later text set). Several senders share the numbers
+ * (store_sweep_take).
+ */
+static void
+sweep_inbound(void)
+{
+	struct db_res res;
+	char date[16];
+	time_t t = time(NULL) - 86400;
+	struct tm tm;
+	unsigned i;
+	int found = 0;
+
+	gmtime_r(&t, &tm);
+	strftime(date, sizeof(date), "%Y-%m-%d", &tm);
+	if (store_sweep_due(&res, cfg.sender_sweep_s, 50) != 0)
+		return;
+	for (i = 0; i < res.nrows && !stopping; i++) {
+		if (store_sweep_take((int)db_get_ll(&res, i, SW_ID, 0),
+		    cfg.sender_sweep_s) != 1)
+			continue;
+		provider_list_received(prov, db_get(&res, i, SW_E164), date,
+		    sweep_one, &found);
+	}
+	db_res_free(&res);
+}
+
 int
 main(int argc, char **argv)
 {
 	const char *path = getenv("SP_CONFIG");
 	char host[64];
 	struct sigaction sa;
-	time_t last_poll = 0;
+	time_t last_poll = 0, last_sweep = 0;
 	int opt;
 
 	sp_log_set_prog("sp-sender");
@@ -541,6 +605,11 @@ main(int argc, char **argv)
 		if (time(NULL) - last_poll >= cfg.sender_poll_s) {
 			poll_stuck();
 			last_poll = time(NULL);
+		}
+		if (cfg.sender_sweep_s > 0 &&
+		    time(NULL) - last_sweep >= cfg.sender_sweep_s) {
+			sweep_inbound();
+			last_sweep = time(NULL);
 		}
 		if (n <= 0)
 			usleep(n < 0 ? 500000 : 50000);

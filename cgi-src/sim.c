@@ -60,6 +60,7 @@ struct msg {
 	int		 segments;
 	time_t		 created;
 	char		*callback;
+	int		 inbound;	/* a lead's text to one of our numbers */
 };
 
 struct callback {
@@ -95,6 +96,8 @@ static struct {
 	volatile sig_atomic_t stop;
 	unsigned long	 inbound_sent, callbacks_sent, callbacks_failed;
 } S = { .lock = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER };
+
+static struct msg *record(const struct msg *m);
 
 static int64_t
 now_ms(void)
@@ -306,7 +309,8 @@ msg_json(const struct msg *m)
 	    " s:o, s:s, s:s}",
 	    "sid", m->sid, "account_sid", S.account, "to", m->to, "from",
 	    m->from, "body", m->body, "status", status, "num_segments", seg,
-	    "direction", "outbound-api", "api_version", "2010-04-01",
+	    "direction", m->inbound ? "inbound" : "outbound-api",
+	    "api_version", "2010-04-01",
 	    "error_code", code ? json_integer(code) : json_null(),
 	    "error_message", code ? json_string("Message failed") :
 	    json_null(),
@@ -729,20 +733,12 @@ api_send(struct MHD_Connection *c, const struct form *f)
 	m.segments = (int)lr.segments;
 	m.t_sent = m.t_final = INT64_MAX;
 	pthread_mutex_lock(&S.lock);
-	if (S.nmsgs == S.capmsgs) {
-		size_t cap = S.capmsgs ? S.capmsgs * 2 : 4096;
-		struct msg *nm = realloc(S.msgs, cap * sizeof(*nm));
-		if (nm == NULL) {
-			pthread_mutex_unlock(&S.lock);
-			free(m.body);
-			free(m.callback);
-			return refuse(c, 500, 20500, "Internal error");
-		}
-		S.msgs = nm;
-		S.capmsgs = cap;
+	if ((rec = record(&m)) == NULL) {
+		pthread_mutex_unlock(&S.lock);
+		free(m.body);
+		free(m.callback);
+		return refuse(c, 500, 20500, "Internal error");
 	}
-	rec = &S.msgs[S.nmsgs++];
-	*rec = m;
 	j = msg_json(rec);	/* the answer says "queued" */
 	schedule(rec, o, filtered_content(body));
 	pthread_mutex_unlock(&S.lock);
@@ -756,6 +752,22 @@ api_send(struct MHD_Connection *c, const struct form *f)
 		usleep((useconds_t)hang * 1000);
 	}
 	return reply_json(c, 201, j);
+}
+
+/* Appends m to the record (under S.lock); NULL when out of memory. */
+static struct msg *
+record(const struct msg *m)
+{
+	if (S.nmsgs == S.capmsgs) {
+		size_t cap = S.capmsgs ? S.capmsgs * 2 : 4096;
+		struct msg *nm = realloc(S.msgs, cap * sizeof(*nm));
+		if (nm == NULL)
+			return NULL;
+		S.msgs = nm;
+		S.capmsgs = cap;
+	}
+	S.msgs[S.nmsgs] = *m;
+	return &S.msgs[S.nmsgs++];
 }
 
 static enum MHD_Result
@@ -877,6 +889,7 @@ sim_inbound(struct MHD_Connection *c, const struct form *f)
 	CURLcode rc;
 	struct curl_slist *h = NULL;
 	char upper[16];
+	struct msg in;
 
 	if (from == NULL || to == NULL || body == NULL)
 		return refuse(c, 400, 20001, "From, To and Body are required");
@@ -885,6 +898,26 @@ sim_inbound(struct MHD_Connection *c, const struct form *f)
 	if (url[0] == '\0')
 		return refuse(c, 400, 20001, "no inbound URL configured");
 	new_sid(sid);
+	/* the provider keeps the text whether or not the webhook gets
+	 * through: its message list shows it (direction "inbound") */
+	memset(&in, 0, sizeof(in));
+	sp_strlcpy(in.sid, sid, sizeof(in.sid));
+	sp_strlcpy(in.from, from, sizeof(in.from));
+	sp_strlcpy(in.to, to, sizeof(in.to));
+	sp_strlcpy(in.final, "received", sizeof(in.final));
+	in.inbound = 1;
+	in.segments = 1;
+	in.created = time(NULL);
+	in.t_sent = in.t_final = now_ms();
+	if ((in.body = strdup(body)) == NULL)
+		return refuse(c, 500, 20500, "out of memory");
+	pthread_mutex_lock(&S.lock);
+	if (record(&in) == NULL) {
+		pthread_mutex_unlock(&S.lock);
+		free(in.body);
+		return refuse(c, 500, 20500, "out of memory");
+	}
+	pthread_mutex_unlock(&S.lock);
 	/* the provider's own keyword detection: the standard words only */
 	for (i = 0; body[i] != '\0' && i + 1 < sizeof(upper); i++)
 		upper[i] = (char)(body[i] >= 'a' && body[i] <= 'z' ?

@@ -77,15 +77,36 @@ store_conversation_for(unsigned business_id, long long lead_id, int number_id)
 
 int
 store_inbound_message(unsigned business_id, long long conversation_id,
-    const char *sid, const char *body, long long *id)
+    const char *sid, const char *body, long long at_ms, long long *id)
 {
 	if (db_exec("INSERT INTO messages (business_id, conversation_id, "
-	    "direction, body, status, provider_sid) "
-	    "VALUES (?, ?, 'in', ?, 'received', ?)", "iiss",
-	    (long long)business_id, conversation_id, body, sid) < 0)
+	    "direction, body, status, provider_sid, created_at) "
+	    "VALUES (?, ?, 'in', ?, 'received', ?, "
+	    "IF(? > 0, FROM_UNIXTIME(? / 1000), NOW(3)))", "iissii",
+	    (long long)business_id, conversation_id, body, sid, at_ms,
+	    at_ms) < 0)
 		return db_errno() == DB_ER_DUP_ENTRY ? 0 : -1;
 	*id = (long long)db_insert_id();
 	return 1;
+}
+
+int
+store_lead_texted_since(long long lead_id, long long at_ms)
+{
+	struct db_res res;
+	int found;
+
+	/* the provider's times are whole seconds: "after" is a later
+	 * second, so that within one second a STOP is never overridden */
+	if (db_query(&res, "SELECT 1 FROM conversations c JOIN messages m "
+	    "ON m.conversation_id = c.id AND m.direction = 'in' "
+	    "WHERE c.lead_id = ? AND m.created_at >= "
+	    "FROM_UNIXTIME(FLOOR(? / 1000) + 1) LIMIT 1", "ii", lead_id,
+	    at_ms) != 0)
+		return -1;
+	found = res.nrows > 0;
+	db_res_free(&res);
+	return found;
 }
 
 int

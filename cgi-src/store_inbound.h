@@ -23,9 +23,13 @@ int	 store_lead_for_phone(unsigned business_id, const char *e164,
 /* The lead's conversation on this number, created when new; id or -1. */
 long long store_conversation_for(unsigned business_id, long long lead_id,
 	    int number_id);
-/* Stores an inbound text once per sid: 1 new (*id set), 0 seen, -1. */
+/* Stores an inbound text once per sid, received at at_ms (unix ms; 0 for
+ * now): 1 new (*id set), 0 seen, -1. */
 int	 store_inbound_message(unsigned business_id, long long conversation_id,
-	    const char *sid, const char *body, long long *id);
+	    const char *sid, const char *body, long long at_ms, long long *id);
+/* Whether the lead sent a text in a second after at_ms's (unix ms): 1, 0,
+ * -1. */
+int	 store_lead_texted_since(long long lead_id, long long at_ms);
 /* Keeps a text to a number no business has. */
 int	 store_inbound_unrouted(const char *sid, const char *from,
 	    const char *to, const char *body);

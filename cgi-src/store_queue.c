@@ -248,3 +248,24 @@ store_stuck_polled(long long id, int unconfirmed)
 	    "unconfirmed = ? WHERE id = ?", "ii",
 	    (long long)unconfirmed, id) < 0 ? -1 : 0;
 }
+
+int
+store_sweep_due(struct db_res *res, int every_s, int n)
+{
+	return db_query(res, "SELECT id, e164 FROM sending_numbers "
+	    "WHERE removed_at IS NULL AND (inbound_swept_at IS NULL OR "
+	    "inbound_swept_at < NOW(3) - INTERVAL ? SECOND) "
+	    "ORDER BY inbound_swept_at LIMIT ?", "ii", (long long)every_s,
+	    (long long)n);
+}
+
+int
+store_sweep_take(int number_id, int every_s)
+{
+	long long n = db_exec("UPDATE sending_numbers SET inbound_swept_at = "
+	    "NOW(3) WHERE id = ? AND (inbound_swept_at IS NULL OR "
+	    "inbound_swept_at < NOW(3) - INTERVAL ? SECOND)", "ii",
+	    (long long)number_id, (long long)every_s);
+
+	return n < 0 ? -1 : n > 0;
+}

@@ -60,4 +60,12 @@ int	 store_stuck(struct db_res *res, int stuck_s, int max_polls, int n);
 /* One more poll done; unconfirmed when that was the last. */
 int	 store_stuck_polled(long long id, int unconfirmed);
 
+/* The sending numbers due for a sweep of the provider's list (none swept
+ * within every_s seconds), at most n. */
+enum { SW_ID, SW_E164, SW__COLS };
+int	 store_sweep_due(struct db_res *res, int every_s, int n);
+/* Takes the number's sweep for this sender: 1 taken, 0 another sender's
+ * had it meanwhile, -1. */
+int	 store_sweep_take(int number_id, int every_s);
+
 #endif

@@ -71,6 +71,7 @@ DB.Hosts = $DB_HOSTS
 DB.Name = salespartner
 DB.User = sp
 DB.Password = $dbpw
+DB.WaitMs = ${SP_DB_WAIT_MS:-10000}
 Portal.Socket = $VAR/run/portal.sock
 Portal.Workers = $workers
 Portal.PublicURL = http://127.0.0.1:$PORT
@@ -100,6 +101,7 @@ Sender.RetrySeconds = ${SP_RETRY_S:-5}
 Sender.StuckSeconds = ${SP_STUCK_S:-3600}
 Sender.StuckPolls = 3
 Sender.PollSeconds = ${SP_POLL_S:-30}
+Sender.InboundSweepSeconds = ${SP_SWEEP_S:-60}
 HDF
 	umask 022
 }

@@ -11,7 +11,7 @@ export SP_SEED=demo
 export SP_WORKERS=${SP_WORKERS:-4}
 export SP_DB_POOL=128M
 # quick retries and polls, short leases: the tests wait seconds, not minutes
-export SP_RETRY_S=1 SP_POLL_S=1 SP_STUCK_S=2 SP_LEASE_S=4 SP_PROVIDER_TIMEOUT_MS=1500
+export SP_RETRY_S=1 SP_POLL_S=1 SP_STUCK_S=2 SP_LEASE_S=4 SP_PROVIDER_TIMEOUT_MS=1500 SP_SWEEP_S=1
 export SIM_DELAY_MS=100
 # a free loopback port
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null ||

@@ -264,3 +264,63 @@ test('the opt-out list: search in any format, dates, pages, history, CSV, tenant
   assert.equal((await get(`/optouts/${id}`, { jar: birch })).status, 404);
   assert.ok(!(await get('/optouts.csv', { jar: birch })).text.includes(phone));
 });
+
+// The webhook fails (here: the provider cannot reach the portal at all):
+// the provider keeps the text in its message list, and the sender's sweep
+// (Sender.InboundSweepSeconds, 1 s in the tests) stores it.
+const DEAD = 'http://127.0.0.1:9/hooks/provider/inbound';
+async function lost(from, body) {
+  const r = await simPost('/sim/inbound', { From: from, To: ACME, Body: body, Url: DEAD });
+  assert.notEqual(r.portal_status, 200, 'the webhook did not get through');
+  return r.sid;
+}
+async function stored(sid) {
+  const end = Date.now() + 20000;
+  while (Date.now() < end) {
+    if (sql(`SELECT COUNT(*) FROM messages WHERE provider_sid = '${sid}' AND direction = 'in'`) === '1') return true;
+    await sleep(200);
+  }
+  return false;
+}
+
+test('a text whose webhook failed is found in the provider\'s list and stored, with its STOP', async () => {
+  const phone = fresh();
+  const sid = await lost(phone, 'STOP');
+  assert.ok(await stored(sid), 'the sweep stored the text');
+  assert.equal(lead(phone)[1], 1, 'its STOP opted the lead out');
+  assert.equal(replies(phone, 'optout_confirm'), 1, 'and was confirmed');
+  const row = sql(`SELECT CONCAT(b.name, '|', m.body) FROM messages m JOIN businesses b ON b.id = m.business_id
+                   WHERE m.provider_sid = '${sid}'`);
+  assert.equal(row, 'Acme Roofing|STOP');
+  // swept again and again: still one
+  await sleep(2500);
+  assert.equal(sql(`SELECT COUNT(*) FROM messages WHERE provider_sid = '${sid}'`), '1');
+});
+
+// the sweep waits while a test sets up what it will find
+const holdSweep = () => sql(`UPDATE sending_numbers SET inbound_swept_at = NOW() + INTERVAL 1 HOUR WHERE e164 = '${ACME}'`);
+const releaseSweep = () => sql(`UPDATE sending_numbers SET inbound_swept_at = NULL WHERE e164 = '${ACME}'`);
+
+test('a text found late never overrides the opt-out state a later text set', async () => {
+  // STOP lost, then "ok thanks" delivered a second later: opted in
+  const a = fresh();
+  await text(a, 'Hello');
+  holdSweep();
+  const stop = await lost(a, 'STOP');
+  await sleep(1100);
+  await text(a, 'ok thanks');
+  releaseSweep();
+  assert.ok(await stored(stop));
+  assert.equal(lead(a)[1], 0, 'the later text keeps the lead opted in');
+  assert.equal(replies(a, 'optout_confirm'), 0, 'no confirmation for a STOP the lead took back');
+  // a text lost, then STOP delivered a second later: opted out
+  const b = fresh();
+  holdSweep();
+  const hi = await lost(b, 'are you open saturday?');
+  await sleep(1100);
+  await text(b, 'STOP');
+  releaseSweep();
+  assert.ok(await stored(hi));
+  assert.equal(lead(b)[1], 1, 'the earlier text found late does not opt the lead back in');
+  assert.equal(sql(`SELECT COUNT(*) FROM consent_ledger WHERE lead_id = ${lead(b)[0]} AND action = 'opt_in'`), '0');
+});
