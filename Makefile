@@ -45,7 +45,7 @@ FUZZ_FLAGS   = -g -O1 -fsanitize=fuzzer,address,undefined -Icgi-src \
 	       -I/usr/include/ClearSilver
 FUZZ_TARGETS = phone inbound lint request csv
 
-.PHONY: all deps run stop test unit http bench asan fuzz fuzz-build clean cluster cluster-test
+.PHONY: all deps run stop test unit http soak bench asan fuzz fuzz-build clean cluster cluster-test
 all: $(BUILD)/sp-portal $(BUILD)/sp-admin $(BUILD)/sp-check $(BUILD)/sp-sim \
 	$(BUILD)/sp-sender \
 	$(BUILD)/test_provider
@@ -143,6 +143,12 @@ test: deps
 	@$(MAKE) --no-print-directory all unit
 	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=5
 	@bash tests/run-http.sh
+	@SOAK_SECONDS=40 bash tests/soak.sh
+
+# Faults under load (tests/soak.sh): 15 minutes by default, with worker
+# memory checked flat; SOAK_SECONDS sets the length (make test runs 40 s).
+soak: deps all
+	@SOAK_SECONDS=$${SOAK_SECONDS:-900} bash tests/soak.sh
 
 asan:
 	@bash scripts/deps.sh

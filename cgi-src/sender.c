@@ -26,6 +26,9 @@
 #include "util.h"
 
 #define MAX_BATCH	200
+/* The sweep of received texts leaves this much of the recent past to
+ * their webhooks. */
+#define SWEEP_MARGIN_MS	15000
 
 static volatile sig_atomic_t stopping;
 static struct sp_config cfg;
@@ -422,7 +425,11 @@ record(const struct job *j, const struct prov_message *m)
 	case PROV_UNKNOWN:
 		sp_log("message %lld: outcome unknown (%s); reconciling before "
 		    "any retry", j->id, m->error_message);
-		store_queue_unknown(j->id, wall_ms() + backoff_ms(j->attempts));
+		/* the provider may still be working on the request we gave
+		 * up on: the list is read once it would have landed */
+		store_queue_unknown(j->id, wall_ms() + (backoff_ms(j->attempts) >
+		    2 * cfg.provider_timeout_ms ? backoff_ms(j->attempts) :
+		    2 * cfg.provider_timeout_ms));
 		return;
 	default:
 		fail(j->id, j->conversation, REASON_UNKNOWN, 0);
@@ -521,6 +528,10 @@ sweep_one(const struct prov_received *in, void *ctx)
 		t.at_ms = (long long)timegm(&tm) * 1000;
 	if (t.at_ms <= 0)
 		t.at_ms = wall_ms();
+	/* the last seconds are the webhook's: it may be on its way, or
+	 * waiting for the database (DB.WaitMs) */
+	if (t.at_ms > wall_ms() - SWEEP_MARGIN_MS)
+		return;
 	if (inbound_receive(&t) == 1) {
 		sp_log("inbound %s from %s to %s: its webhook never got "
 		    "through; found in the provider's list and stored", in->sid,

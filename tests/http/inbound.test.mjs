@@ -267,7 +267,8 @@ test('the opt-out list: search in any format, dates, pages, history, CSV, tenant
 
 // The webhook fails (here: the provider cannot reach the portal at all):
 // the provider keeps the text in its message list, and the sender's sweep
-// (Sender.InboundSweepSeconds, 1 s in the tests) stores it.
+// (Sender.InboundSweepSeconds, 1 s in the tests) stores it once it is 15 s
+// old.
 const DEAD = 'http://127.0.0.1:9/hooks/provider/inbound';
 async function lost(from, body) {
   const r = await simPost('/sim/inbound', { From: from, To: ACME, Body: body, Url: DEAD });
@@ -275,7 +276,8 @@ async function lost(from, body) {
   return r.sid;
 }
 async function stored(sid) {
-  const end = Date.now() + 20000;
+  // the sweep leaves the last 15 s to the webhook
+  const end = Date.now() + 45000;
   while (Date.now() < end) {
     if (sql(`SELECT COUNT(*) FROM messages WHERE provider_sid = '${sid}' AND direction = 'in'`) === '1') return true;
     await sleep(200);
