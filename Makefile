@@ -153,7 +153,7 @@ soak: deps all
 asan:
 	@bash scripts/deps.sh
 	$(MAKE) BUILD=build-asan OPT="-O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined" all unit
-	SP_BUILD=build-asan bash tests/run-http.sh
+	SP_BUILD=build-asan SP_SUMMARY_PREFIX="asan " bash tests/run-http.sh
 
 # libFuzzer targets, each run for FUZZ_SECONDS (make test runs them briefly).
 fuzz-build: $(patsubst %,$(FUZZ_BUILD)/fuzz_%,$(FUZZ_TARGETS))

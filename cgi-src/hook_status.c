@@ -58,19 +58,22 @@ hook_param(const struct form_pair *pairs, int n, const char *name)
 	return NULL;
 }
 
-/* 200 once the event is kept and applied (a duplicate or an unknown sid is
- * kept once and changes nothing more); 403 with a missing or wrong
- * signature, and nothing stored; 400 without MessageSid or MessageStatus;
- * 503 when the database failed (the provider tries again). */
+/*
+ * 200 once the event is kept (a duplicate is kept once); 403 with a missing
+ * or wrong signature, and nothing stored; 400 without MessageSid or
+ * MessageStatus; 503 when the database failed (the provider tries again).
+ * One insert: the senders apply the events in batches (sender.c), merged
+ * so that a status never moves backwards; an event for a sid no message
+ * has yet waits for it, and one for a sid that is never ours changes
+ * nothing.
+ */
 int
 hook_status(struct req *r)
 {
 	struct form_pair pairs[HOOK_MAX_PARAMS];
 	const char *sid, *status, *code_s, *dlr;
-	struct db_res row;
 	long long code = 0;
-	uint32_t rnd;
-	int n, rc;
+	int n;
 
 	if (!hook_verify(r, pairs, &n))
 		return web_plain(r, 403, "signature missing or wrong\n");
@@ -87,22 +90,7 @@ hook_status(struct req *r)
 	if (code_s != NULL && *code_s != '\0' &&
 	    sp_parse_ll(code_s, 0, 99999999, &code) != 0)
 		code = 0;
-	/*
-	 * The message, its event, then the effect: the effect is idempotent,
-	 * so a retry after a failure (503) or a duplicate does no harm. An
-	 * event that beats the send's own answer is kept without a message,
-	 * and the sender ties and applies it once it records the sid.
-	 */
-	if (store_message_by_sid(&row, sid) != 0)
+	if (store_events_add(sid, status, (int)code, dlr) < 0)
 		return web_plain(r, 503, "try again\n");
-	if (store_events_add(sid, row.nrows > 0 ? db_get_ll(&row, 0, MROW_ID, 0) :
-	    0, status, (int)code, dlr) < 0) {
-		db_res_free(&row);
-		return web_plain(r, 503, "try again\n");
-	}
-	sp_random(&rnd, sizeof(rnd));
-	rc = row.nrows > 0 ? delivery_apply_row(&row, 0, status, (int)code,
-	    rnd) : 0;
-	db_res_free(&row);
-	return rc < 0 ? web_plain(r, 503, "try again\n") : web_plain(r, 200, "");
+	return web_plain(r, 200, "");
 }

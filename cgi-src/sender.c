@@ -15,6 +15,7 @@
 #include "core_pacing.h"
 #include "core_phone.h"
 #include "core_reason.h"
+#include "core_status.h"
 #include "core_timezone.h"
 #include "db.h"
 #include "delivery.h"
@@ -26,6 +27,7 @@
 #include "util.h"
 
 #define MAX_BATCH	200
+#define EVENTS_BATCH	200
 /* The sweep of received texts leaves this much of the recent past to
  * their webhooks. */
 #define SWEEP_MARGIN_MS	15000
@@ -94,31 +96,76 @@ fail(long long id, long long conv, enum reason reason, int code)
 }
 
 /* Accepted with a sid: still "Sending", so the conversation's summary does
- * not change until the provider's events do (catch_up applies those that
- * came first). */
+ * not change until the provider's events do (apply_events applies those,
+ * also the ones that came first). */
 static void
 accepted(long long id, const char *sid, const char *status)
 {
 	store_queue_accepted(id, sid, status);
 }
 
-/* Applies the events that came for a sid before its message knew it: one
- * query a round (usually finding none: the callbacks come later). */
-static void
-catch_up(void)
+/*
+ * The provider's status callbacks, which the webhook only keeps: each
+ * round applies up to EVENTS_BATCH waiting events in one transaction, each
+ * message once with the merge of its events (never backwards, whatever
+ * order they came in). Events whose message has not recorded its sid yet
+ * wait for it. Several senders share the work: each locks the rows it
+ * takes and skips the others'. Returns how many were applied, or -1.
+ */
+static int
+apply_events(void)
 {
+	static long long ids[EVENTS_BATCH];
+	static char done[EVENTS_BATCH];
 	struct db_res ev;
-	unsigned i;
+	unsigned i, k;
+	int n = 0;
 
-	if (store_events_orphans(&ev, 500) != 0)
-		return;
+	if (db_begin() != 0)
+		return -1;
+	if (store_events_pending(&ev, EVENTS_BATCH) != 0) {
+		db_rollback();
+		return -1;
+	}
+	memset(done, 0, sizeof(done));
 	for (i = 0; i < ev.nrows; i++) {
-		long long msg = db_get_ll(&ev, i, OR_MESSAGE, 0);
-		if (store_event_tie(db_get_ll(&ev, i, OR_EVENT, 0), msg) == 0)
-			delivery_apply(msg, db_get(&ev, i, OR_STATUS),
-			    (int)db_get_ll(&ev, i, OR_CODE, 0), rnd32());
+		long long msg = db_get_ll(&ev, i, MROW_ID, 0);
+		enum status merged = status_from_str(db_get(&ev, i,
+		    MROW_STATUS));
+		const char *status = NULL;
+		int code = 0;
+
+		ids[n++] = db_get_ll(&ev, i, PE_ID, 0);
+		if (done[i])
+			continue;
+		/* this message's events in this batch, folded */
+		for (k = i; k < ev.nrows; k++) {
+			enum status next;
+			if (done[k] || db_get_ll(&ev, k, MROW_ID, 0) != msg)
+				continue;
+			done[k] = 1;
+			next = status_merge(merged, status_from_str(db_get(&ev,
+			    k, PE_STATUS)));
+			if (next != merged) {
+				merged = next;
+				status = db_get(&ev, k, PE_STATUS);
+				code = (int)db_get_ll(&ev, k, PE_CODE, 0);
+			}
+		}
+		if (status != NULL &&
+		    delivery_apply_row(&ev, i, status, code, rnd32()) < 0)
+			goto fail;
 	}
 	db_res_free(&ev);
+	if (n > 0 && store_events_done(ids, n) != 0) {
+		db_rollback();
+		return -1;
+	}
+	return db_commit() == 0 ? n : -1;
+fail:
+	db_res_free(&ev);
+	db_rollback();
+	return -1;
 }
 
 /*
@@ -609,12 +656,13 @@ main(int argc, char **argv)
 	db_connect(&cfg);
 	sp_log("sending as %s", who);
 	while (!stopping) {
-		int n;
+		int n, applied;
 		db_check();
 		n = send_batch();
-		catch_up();
+		applied = apply_events();
 		if (time(NULL) - last_poll >= cfg.sender_poll_s) {
 			poll_stuck();
+			store_events_unmatched();
 			last_poll = time(NULL);
 		}
 		if (cfg.sender_sweep_s > 0 &&
@@ -622,8 +670,8 @@ main(int argc, char **argv)
 			sweep_inbound();
 			last_sweep = time(NULL);
 		}
-		if (n <= 0)
-			usleep(n < 0 ? 500000 : 50000);
+		if (n <= 0 && applied < EVENTS_BATCH)
+			usleep(n < 0 ? 500000 : applied > 0 ? 5000 : 50000);
 	}
 	provider_free(prov);
 	db_disconnect();

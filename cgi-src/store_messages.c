@@ -45,34 +45,34 @@ store_messages_has_outbound(long long conversation_id)
 }
 
 int
-store_events_add(const char *sid, long long message_id, const char *status,
-    int code, const char *dlr)
+store_events_add(const char *sid, const char *status, int code,
+    const char *dlr)
 {
-	char id[24];
-	long long n;
+	long long n = db_exec("INSERT IGNORE INTO message_events (provider_sid, "
+	    "status, error_code, raw_dlr_done) VALUES (?, ?, ?, ?)", "ssis",
+	    sid, status, (long long)code, dlr);
 
-	snprintf(id, sizeof(id), "%lld", message_id);
-	n = db_exec("INSERT IGNORE INTO message_events (provider_sid, "
-	    "message_id, status, error_code, raw_dlr_done) "
-	    "VALUES (?, ?, ?, ?, ?)", "sssis", sid,
-	    message_id > 0 ? id : NULL, status, (long long)code, dlr);
 	return n < 0 ? -1 : n > 0;
 }
 
 int
-store_events_orphans(struct db_res *res, int n)
+store_events_pending(struct db_res *res, int n)
 {
-	return db_query(res, "SELECT e.id, m.id, e.status, e.error_code "
-	    "FROM message_events e JOIN messages m "
-	    "ON m.provider_sid = e.provider_sid WHERE e.message_id IS NULL "
-	    "ORDER BY e.id LIMIT ?", "i", (long long)n);
+	return db_query(res, "SELECT m.id, m.business_id, m.conversation_id, "
+	    "c.lead_id, m.status, m.error_code, l.phone_e164, m.provider_sid, "
+	    "e.id, e.status, e.error_code FROM message_events e "
+	    "JOIN messages m ON m.provider_sid = e.provider_sid "
+	    "JOIN conversations c ON c.id = m.conversation_id "
+	    "JOIN leads l ON l.id = c.lead_id "
+	    "WHERE e.applied = 0 ORDER BY e.id LIMIT ? FOR UPDATE SKIP LOCKED",
+	    "i", (long long)n);
 }
 
 int
-store_event_tie(long long event_id, long long message_id)
+store_events_unmatched(void)
 {
-	return db_exec("UPDATE message_events SET message_id = ? WHERE id = ?",
-	    "ii", message_id, event_id) < 0 ? -1 : 0;
+	return db_exec("UPDATE message_events SET applied = 2 WHERE applied = 0 "
+	    "AND received_at < NOW(3) - INTERVAL 1 DAY", "") < 0 ? -1 : 0;
 }
 
 #define MROW_SELECT \

@@ -15,24 +15,23 @@ int	 store_messages_queue(unsigned business_id, long long conversation_id,
  * first-message check); 1, 0, or -1. */
 int	 store_messages_has_outbound(long long conversation_id);
 
-/* The provider's events: once each, tied to message_id (0: not known yet;
- * the sender ties it when it records the sid). 1 new, 0 a duplicate, -1
- * error. */
-int	 store_events_add(const char *sid, long long message_id,
-	    const char *status, int code, const char *dlr);
-
-/* Events that came before their message knew its sid, now that it does:
- * each row the event's status and code and the message's id (at most n). */
-enum { OR_EVENT, OR_MESSAGE, OR_STATUS, OR_CODE, OR__COLS };
-int	 store_events_orphans(struct db_res *res, int n);
-/* Ties one such event to its message. */
-int	 store_event_tie(long long event_id, long long message_id);
+/* The provider's events: once each (sid, status and code), waiting for
+ * the sender's applier. 1 new, 0 a duplicate, -1 error. */
+int	 store_events_add(const char *sid, const char *status, int code,
+	    const char *dlr);
 
 /* Columns of store_message_by_sid's and store_message_row's row. */
 enum {
 	MROW_ID, MROW_BUSINESS, MROW_CONVERSATION, MROW_LEAD, MROW_STATUS,
 	MROW_ERROR_CODE, MROW_TO, MROW_SID, MROW__COLS
 };
+/* Events waiting whose message knows its sid, oldest first, at most n,
+ * locked for this transaction (others skip them): each row a message's
+ * MROW_ columns, then the event's. */
+enum { PE_ID = MROW__COLS, PE_STATUS, PE_CODE, PE__COLS };
+int	 store_events_pending(struct db_res *res, int n);
+/* Events that never matched a message, a day on: set aside. */
+int	 store_events_unmatched(void);
 int	 store_message_by_sid(struct db_res *res, const char *sid);
 int	 store_message_row(struct db_res *res, long long id);
 /* Sets the merged status (and, for failures, reason and code). */

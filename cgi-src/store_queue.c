@@ -269,3 +269,14 @@ store_sweep_take(int number_id, int every_s)
 
 	return n < 0 ? -1 : n > 0;
 }
+
+int
+store_events_done(const long long *ids, int n)
+{
+	/* only events still waiting, each tied to its message */
+	return exec_ids("UPDATE message_events e JOIN messages m "
+	    "ON m.provider_sid = e.provider_sid "
+	    "SET e.applied = 1, e.message_id = m.id "
+	    "WHERE e.provider_sid <> ? AND e.applied = ? AND e.id IN " IDS50,
+	    0, "", 0, ids, n) < 0 ? -1 : 0;
+}

@@ -60,6 +60,9 @@ int	 store_stuck(struct db_res *res, int stuck_s, int max_polls, int n);
 /* One more poll done; unconfirmed when that was the last. */
 int	 store_stuck_polled(long long id, int unconfirmed);
 
+/* The provider's events ids[0..n) applied: tied to their messages. */
+int	 store_events_done(const long long *ids, int n);
+
 /* The sending numbers due for a sweep of the provider's list (none swept
  * within every_s seconds), at most n. */
 enum { SW_ID, SW_E164, SW__COLS };

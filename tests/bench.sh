@@ -139,7 +139,19 @@ echo "targets: conversation >= 3000 req/s with p99 < 20ms; inbox >= 2000 req/s"
 echo "against playSMS 1.4.8's sent-messages page (29-53 req/s, p50 145-274 ms):" \
     "conversation page $(ratio "${RPS[conversation]}" 53)-$(ratio "${RPS[conversation]}" 29)x," \
     "inbox $(ratio "${RPS[inbox]}" 53)-$(ratio "${RPS[inbox]}" 29)x," \
-    "opt-out list $(ratio "${RPS[optouts]:-0}" 53)-$(ratio "${RPS[optouts]:-0}" 29)x the requests/s"
+    "opt-out list $(ratio "${RPS[optouts]:-0}" 53)-$(ratio "${RPS[optouts]:-0}" 29)x," \
+    "dashboard $(ratio "${RPS[dashboard-30d]:-0}" 53)-$(ratio "${RPS[dashboard-30d]:-0}" 29)x the requests/s"
+# A user waits for one page at a time: p50 with one connection, against
+# playSMS's p50 (145-274 ms).
+ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.3f", v / 1000; else if (v ~ /ms$/) printf "%.3f", v + 0; else printf "%.3f", v * 1000 }'; }
+line="one request at a time (wrk -c1), p50 against playSMS's 145-274 ms:"
+for page in "conversation:/conversations/$conv:$cookie" "inbox:/conversations:$cookie" \
+    "optouts:/optouts:$cookie" "dashboard-30d:/dashboard?from=$from&to=$to:$mcookie"; do
+	IFS=: read -r name path ck <<<"$page"
+	p50=$(wrk -t1 -c1 -d3s --latency -H "Cookie: $ck" "$B$path" | awk '$1 == "50%" {print $2}')
+	line="$line $name $p50 ($(ratio 145 "$(ms "$p50")")-$(ratio 274 "$(ms "$p50")")x),"
+done
+echo "${line%,}"
 
 # The send path, then the callbacks, each alone: sp-sender moves queued
 # texts to the simulator with pacing off (per_minute 0) and the look-ups

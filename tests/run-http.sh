@@ -52,7 +52,7 @@ node --test --test-concurrency=1 --test-reporter=tap "$ROOT"/tests/browser/*.tes
 [ "${PIPESTATUS[0]}" -eq 0 ] || rc=1
 # what ran, in two lines (CI prints them last)
 for s in http browser; do
-	printf 'summary: %s tests (%s files): %s passed, %s failed\n' "$s" \
+	printf 'summary: %s%s tests (%s files): %s passed, %s failed\n' "${SP_SUMMARY_PREFIX:-}" "$s" \
 	    "$(ls "$ROOT"/tests/$s/*.test.mjs | wc -l)" \
 	    "$(sed -n 's/^# pass //p' "$SP_VAR/$s.tap" | tail -1)" \
 	    "$(sed -n 's/^# fail //p' "$SP_VAR/$s.tap" | tail -1)" | tee -a "$ROOT/var/test-summary.txt"
