@@ -140,6 +140,7 @@ http: all
 	@bash tests/run-http.sh
 
 test: deps
+	@rm -f var/test-summary.txt
 	@$(MAKE) --no-print-directory all unit
 	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=5
 	@bash tests/run-http.sh

@@ -121,7 +121,10 @@ apply_events(void)
 	unsigned i, k;
 	int n = 0;
 
-	if (db_begin() != 0)
+	/* read committed: no gap locks, so the webhooks' inserts of new
+	 * events never wait for this transaction */
+	if (db_exec("SET TRANSACTION ISOLATION LEVEL READ COMMITTED", "") < 0 ||
+	    db_begin() != 0)
 		return -1;
 	if (store_events_pending(&ev, EVENTS_BATCH) != 0) {
 		db_rollback();

@@ -79,6 +79,7 @@ struct fault {
 	int		 delay_ms;	/* between status callbacks */
 	int		 hang_ms;	/* how long a "timeout" holds the answer */
 	int		 endless;	/* sends answer with a body that never ends */
+	int		 hold;		/* callbacks wait, all of them, until 0 */
 };
 
 static struct {
@@ -95,6 +96,7 @@ static struct {
 	uint64_t	 rng;
 	volatile sig_atomic_t stop;
 	unsigned long	 inbound_sent, callbacks_sent, callbacks_failed;
+	int64_t		 callbacks_first_ms, callbacks_last_ms;	/* answered */
 } S = { .lock = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER };
 
 static struct msg *record(const struct msg *m);
@@ -514,8 +516,8 @@ dispatcher(void *arg)
 		pthread_mutex_lock(&S.lock);
 		/* nothing in flight and nothing due: sleep until the earliest
 		 * is (50 ms at most, or a new earliest wakes us) */
-		if (inflight == 0 && !S.stop &&
-		    (S.ncbs == 0 || S.cbs[0].due_ms > now_ms())) {
+		if (inflight == 0 && !S.stop && (S.ncbs == 0 || S.fault.hold ||
+		    S.cbs[0].due_ms > now_ms())) {
 			struct timespec ts;
 			int64_t wait = S.ncbs == 0 ? 50 : S.cbs[0].due_ms - now_ms();
 			if (wait > 50)
@@ -528,7 +530,7 @@ dispatcher(void *arg)
 			}
 			pthread_cond_timedwait(&S.wake, &S.lock, &ts);
 		}
-		while (S.ncbs > 0 && n < 64 - (size_t)inflight &&
+		while (!S.fault.hold && S.ncbs > 0 && n < 64 - (size_t)inflight &&
 		    S.cbs[0].due_ms <= now_ms())
 			due[n++] = heap_pop();
 		pthread_mutex_unlock(&S.lock);
@@ -572,9 +574,12 @@ dispatcher(void *arg)
 			curl_easy_getinfo(msg->easy_handle,
 			    CURLINFO_RESPONSE_CODE, &status);
 			pthread_mutex_lock(&S.lock);
-			if (msg->data.result == CURLE_OK && status < 300)
+			if (msg->data.result == CURLE_OK && status < 300) {
 				S.callbacks_sent++;
-			else {
+				S.callbacks_last_ms = now_ms();
+				if (S.callbacks_first_ms == 0)
+					S.callbacks_first_ms = S.callbacks_last_ms;
+			} else {
 				S.callbacks_failed++;
 				sp_log("callback to %s: %s, HTTP %ld", cb->url,
 				    curl_easy_strerror(msg->data.result), status);
@@ -1017,6 +1022,8 @@ set_faults(const struct form *f)
 		S.fault.hang_ms = (int)strtol(v, NULL, 10);
 	if ((v = form_get(f, "endless")) != NULL)
 		S.fault.endless = (int)strtol(v, NULL, 10);
+	if ((v = form_get(f, "hold_callbacks")) != NULL)
+		S.fault.hold = (int)strtol(v, NULL, 10);
 }
 
 static enum MHD_Result
@@ -1028,15 +1035,18 @@ sim_faults(struct MHD_Connection *c, const struct form *f)
 	if (f != NULL)
 		set_faults(f);
 	j = json_pack("{s:f, s:f, s:f, s:i, s:i, s:i, s:i, s:i, s:i, s:i,"
-	    " s:i, s:i, s:i}",
+	    " s:i, s:i, s:i, s:i, s:I, s:I}",
 	    "fail_5xx", S.fault.p5xx, "fail_429", S.fault.p429,
 	    "timeout", S.fault.ptimeout, "slow_ms", S.fault.slow_ms,
 	    "duplicate", S.fault.duplicate, "out_of_order", S.fault.out_of_order,
 	    "callback_delay_ms", S.fault.delay_ms, "hang_ms", S.fault.hang_ms,
-	    "endless", S.fault.endless, "messages", (int)S.nmsgs,
+	    "endless", S.fault.endless, "hold_callbacks", S.fault.hold,
+	    "messages", (int)S.nmsgs,
 	    "callbacks_pending", (int)S.ncbs,
 	    "callbacks_sent", (int)S.callbacks_sent,
-	    "callbacks_failed", (int)S.callbacks_failed);
+	    "callbacks_failed", (int)S.callbacks_failed,
+	    "callbacks_first_ms", (json_int_t)S.callbacks_first_ms,
+	    "callbacks_last_ms", (json_int_t)S.callbacks_last_ms);
 	pthread_mutex_unlock(&S.lock);
 	return reply_json(c, 200, j);
 }

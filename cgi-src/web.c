@@ -37,12 +37,59 @@ web_cookie(struct req *r, const char *name)
 	return c ? hdf_get_value(c, name, NULL) : NULL;
 }
 
+static unsigned
+env_hash(const char *s, size_t len)
+{
+	unsigned h = 5381;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = h * 33 + (unsigned char)s[i];
+	return h % WEB_ENV_SLOTS;
+}
+
+/* Open addressing over the request's NAME=value strings: a slot holds the
+ * string's index + 1 (the first 64 are indexed; any more are found by
+ * FCGX_GetParam's scan). */
+static void
+env_build(struct req *r)
+{
+	char **e = r->fcgi->envp;
+	unsigned i, h;
+
+	r->env_built = 1;
+	/* the table is kept at most half full */
+	for (i = 0; e[i] != NULL && i < WEB_ENV_SLOTS / 2; i++) {
+		const char *eq = strchr(e[i], '=');
+		if (eq == NULL)
+			continue;
+		h = env_hash(e[i], (size_t)(eq - e[i]));
+		while (r->env_slot[h] != 0)
+			h = (h + 1) % WEB_ENV_SLOTS;
+		r->env_slot[h] = (unsigned char)(i + 1);
+	}
+	if (e[i] != NULL)
+		r->env_built = 2;	/* more than indexed */
+}
+
 const char *
 web_env(struct req *r, const char *name)
 {
-	if (r->fcgi != NULL)
-		return FCGX_GetParam(name, r->fcgi->envp);
-	return getenv(name);
+	size_t len;
+	unsigned h;
+
+	if (r->fcgi == NULL)
+		return getenv(name);
+	if (!r->env_built)
+		env_build(r);
+	len = strlen(name);
+	for (h = env_hash(name, len); r->env_slot[h] != 0;
+	    h = (h + 1) % WEB_ENV_SLOTS) {
+		const char *e = r->fcgi->envp[r->env_slot[h] - 1];
+		if (strncmp(e, name, len) == 0 && e[len] == '=')
+			return e + len + 1;
+	}
+	return r->env_built == 2 ? FCGX_GetParam(name, r->fcgi->envp) : NULL;
 }
 
 const char *

@@ -34,6 +34,8 @@ struct session {
 
 #define WEB_MAX_PARAMS	4
 
+#define WEB_ENV_SLOTS	128
+
 struct req {
 	FCGX_Request		*fcgi;	/* NULL when run as plain CGI */
 	const struct sp_config	*cfg;
@@ -53,6 +55,10 @@ struct req {
 	STRING			 headers;	/* extra header lines */
 	int			 responded;
 	int			 status;
+	/* the FastCGI environment by name's hash (web_env), built on first
+	 * use: the cgi kit alone asks for some 30 variables a request */
+	unsigned char		 env_built;
+	unsigned char		 env_slot[WEB_ENV_SLOTS];	/* index + 1 */
 };
 
 typedef int (*handler_fn)(struct req *);
