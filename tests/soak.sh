@@ -141,6 +141,15 @@ sample() { workers_rss >"$SP_VAR/rss-$1.txt"; echo "$1 $(rss_sum <"$SP_VAR/rss-$
 
 at 8; sample warm
 say "load on: worker memory $(rss_sum <"$SP_VAR/rss-warm.txt") KB over $(wc -l <"$SP_VAR/rss-warm.txt") workers"
+# worker memory from here to the end: every minute in a long run
+(
+	while :; do
+		sleep "$( [ "$SECS" -ge 300 ] && echo 60 || echo 5)"
+		sample "t$(date +%s)"
+	done
+) &
+sampler=$!
+pids+=($sampler)
 at 15
 victim=$(head -1 "$SP_VAR/rss-warm.txt" | awk '{print $1}')
 kill -KILL "$victim"
@@ -165,13 +174,10 @@ for f in "fail_5xx=0.3" "fail_429=0.3" "timeout=0.2&hang_ms=2500" "duplicate=1&o
 done
 curl -s -o /dev/null -d "fail_5xx=0&fail_429=0&timeout=0&duplicate=0&out_of_order=0" "$SIM/sim/faults"
 say "the simulator answers normally again"
-# memory while the load goes on: every minute in a long run
-while awk -v a="$T0s" -v s="$SECS" -v n="$(date +%s.%N)" 'BEGIN{exit !(n < a + s - 10)}'; do
-	sleep "$( [ "$SECS" -ge 300 ] && echo 60 || echo 5)"
-	sample "t$(date +%s)"
-done
+at 99
+kill "$sampler" 2>/dev/null
 sample end
-for p in "${pids[@]}"; do wait "$p" 2>/dev/null; done
+for p in "${pids[@]}"; do [ "$p" = "$sampler" ] || wait "$p" 2>/dev/null; done
 pids=()
 say "load off"
 
