@@ -212,7 +212,22 @@ read -r n last <<<"$(release)"
 wait
 awk -v n="$n" -v a="$start" -v b="$last" 'BEGIN { printf "callbacks with wrk on the conversation page meanwhile: %d in %.2f s: %.0f/s\n", n, (b - a) / 1000, n * 1000 / (b - a) }'
 printf 'conversation page while those callbacks came in: %s req/s, p99 %s\n' "$(awk '/^Requests\/sec/ {print $2}' "$SP_VAR/during.txt")" "$(awk '$1 == "99%" {print $2}' "$SP_VAR/during.txt")"
-curl -s -o /dev/null -d callback_delay_ms=200 "$sim/sim/faults"
+# ... and under a steady load instead: the numbers paced to 100 texts a
+# second in all, their callbacks coming 200 and 400 ms after each send
+curl -s -o /dev/null -d "callback_delay_ms=200" "$sim/sim/faults"
+nnum=$(dba "SELECT COUNT(*) FROM sending_numbers")
+dba "UPDATE sending_numbers SET per_minute = GREATEST(1, 6000 DIV $nnum), next_send_at = NOW(3)"
+dba "INSERT INTO messages (business_id, conversation_id, direction, body, status, queue_state, due_at)
+     SELECT c.business_id, c.id, 'out', CONCAT('$tag-3 ', c.id), 'queued', 'waiting', NOW(3)
+     FROM conversations c JOIN leads l ON l.id = c.lead_id WHERE RIGHT(l.phone_e164, 2) < '50' LIMIT 3000"
+sleep 5
+m0=$(stat messages) c0=$(stat callbacks_sent)
+wrk -t2 -c"$CONNS" -d10s --latency -H "Cookie: $cookie" "$B/conversations/$conv" >"$SP_VAR/steady.txt"
+m1=$(stat messages) c1=$(stat callbacks_sent)
+printf 'conversation page while %s texts/s went out and %s callbacks/s came in: %s req/s, p99 %s\n' \
+    "$(( (m1 - m0) / 10 ))" "$(( (c1 - c0) / 10 ))" "$(awk '/^Requests\/sec/ {print $2}' "$SP_VAR/steady.txt")" \
+    "$(awk '$1 == "99%" {print $2}' "$SP_VAR/steady.txt")"
+while [ "$(dba "SELECT COUNT(*) FROM messages WHERE due_at IS NOT NULL")" != 0 ]; do sleep 0.5; done
 dba "UPDATE sending_numbers SET per_minute = 30"
 
 # memory over 100,000 more page views
