@@ -673,8 +673,14 @@ main(int argc, char **argv)
 			sweep_inbound();
 			last_sweep = time(NULL);
 		}
-		if (n <= 0 && applied < EVENTS_BATCH)
-			usleep(n < 0 ? 500000 : applied > 0 ? 5000 : 50000);
+		/* a backlog (a full batch claimed or applied) goes at full
+		 * speed; a trickle (paced sends, a few callbacks) is taken
+		 * every 20 ms, so that each round's statements serve several
+		 * messages, not one */
+		if (n < 0)
+			usleep(500000);
+		else if (n < cfg.sender_batch && applied < EVENTS_BATCH)
+			usleep(n > 0 || applied > 0 ? 20000 : 50000);
 	}
 	provider_free(prov);
 	db_disconnect();
