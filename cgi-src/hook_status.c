@@ -3,8 +3,6 @@
 #include <string.h>
 
 #include "config.h"
-#include "db.h"
-#include "delivery.h"
 #include "pages.h"
 #include "signature.h"
 #include "store_messages.h"

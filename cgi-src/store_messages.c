@@ -82,12 +82,6 @@ store_events_unmatched(void)
 	"JOIN leads l ON l.id = c.lead_id "
 
 int
-store_message_by_sid(struct db_res *res, const char *sid)
-{
-	return db_query(res, MROW_SELECT "WHERE m.provider_sid = ?", "s", sid);
-}
-
-int
 store_message_row(struct db_res *res, long long id)
 {
 	return db_query(res, MROW_SELECT "WHERE m.id = ?", "i", id);

@@ -20,7 +20,8 @@ int	 store_messages_has_outbound(long long conversation_id);
 int	 store_events_add(const char *sid, const char *status, int code,
 	    const char *dlr);
 
-/* Columns of store_message_by_sid's and store_message_row's row. */
+/* Columns of store_message_row's row, and the first of
+ * store_events_pending's. */
 enum {
 	MROW_ID, MROW_BUSINESS, MROW_CONVERSATION, MROW_LEAD, MROW_STATUS,
 	MROW_ERROR_CODE, MROW_TO, MROW_SID, MROW__COLS
@@ -32,7 +33,6 @@ enum { PE_ID = MROW__COLS, PE_STATUS, PE_CODE, PE__COLS };
 int	 store_events_pending(struct db_res *res, int n);
 /* Events that never matched a message, a day on: set aside. */
 int	 store_events_unmatched(void);
-int	 store_message_by_sid(struct db_res *res, const char *sid);
 int	 store_message_row(struct db_res *res, long long id);
 /* Sets the merged status (and, for failures, reason and code). */
 int	 store_message_set_status(long long id, const char *status,

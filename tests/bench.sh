@@ -5,6 +5,7 @@
 # them, and the workers' memory before and after. Never part of make test.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+. "$ROOT/tests/lib.sh"
 export SP_VAR=${SP_BENCH_VAR:-$ROOT/var/bench}
 export PORT=${BENCH_PORT:-18181}
 export SIM_PORT=${BENCH_SIM_PORT:-18199}
@@ -42,17 +43,7 @@ email=$(dba "SELECT email FROM users WHERE email LIKE 'bench%' ORDER BY id LIMIT
 conv=$(dba "SELECT c.id FROM conversations c JOIN users u ON u.business_id = c.business_id WHERE u.email = '$email' ORDER BY c.id LIMIT 1 OFFSET $((LEADS / 2))")
 echo "bench: $(dba 'SELECT COUNT(*) FROM leads') leads, $(dba 'SELECT COUNT(*) FROM messages') messages; conversation $conv has $(dba "SELECT COUNT(*) FROM messages WHERE conversation_id = $conv") messages"
 
-# Signs in; prints the session cookie.
-signin() {
-	local jar tok
-	jar=$(mktemp)
-	tok=$(curl -s -c "$jar" -b "$jar" "$B/login" | grep -o 'name="csrf" value="[^"]*"' | cut -d'"' -f4)
-	curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$tok" \
-	    --data-urlencode "email=$1" --data-urlencode "password=$2" "$B/login"
-	awk '$6 == "sp_session" {print "sp_session=" $7}' "$jar"
-	rm -f "$jar"
-}
-cookie=$(signin "$email" bench-password)
+cookie=$(signin "$B" "$email" bench-password)
 [ -n "$cookie" ] || { echo "bench: could not sign in" >&2; exit 1; }
 code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$B/conversations/$conv")
 [ "$code" = 200 ] || { echo "bench: conversation page answered $code" >&2; exit 1; }
@@ -109,7 +100,7 @@ biz=$(dba "SELECT business_id FROM users WHERE email = '$email'")
 mgr="benchmgr$biz@bench.example"
 printf 'bench-password\n' | "$SP_BUILD/sp-admin" -c "$SP_VAR/sp.hdf" create-user --email "$mgr" \
     --role manager --name "Bench Manager" --business "$biz" >/dev/null 2>&1 || true
-mcookie=$(signin "$mgr" bench-password)
+mcookie=$(signin "$B" "$mgr" bench-password)
 to=$(date -u +%F)
 from=$(date -u -d '29 days ago' +%F)
 dba "DELETE FROM delivery_rollup; DELETE FROM delivery_rollup_days"

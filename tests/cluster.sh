@@ -8,6 +8,7 @@
 # Prints its figures; exits 1 on any failed check.
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+. "$ROOT/tests/lib.sh"
 export SP_ROOT=$ROOT
 export SP_CLUSTER_DIR=$ROOT/var/cluster-test
 export CLUSTER_PORT=${CLUSTER_PORT:-3321}
@@ -52,12 +53,7 @@ dba "UPDATE businesses SET quiet_start = 0, quiet_end = 1440;
      SELECT $biz, id, $num FROM leads WHERE name LIKE 'Cluster %';
      INSERT INTO number_lookups (e164, valid, line_type, carrier, checked_at)
      SELECT phone_e164, 1, 'mobile', 'Cluster Wireless', NOW(3) FROM leads WHERE name LIKE 'Cluster %';"
-jar=$(mktemp)
-tok=$(curl -s -c "$jar" -b "$jar" "$B/login" | grep -o 'name="csrf" value="[^"]*"' | cut -d'"' -f4)
-curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$tok" \
-    --data-urlencode "email=agent@acme.example" --data-urlencode "password=demo-password" "$B/login"
-cookie=$(awk '$6 == "sp_session" {print "sp_session=" $7}' "$jar")
-rm -f "$jar"
+cookie=$(signin "$B" agent@acme.example demo-password)
 
 # load on the pages for the whole run
 wrk -t1 -c8 -d60s -H "Cookie: $cookie" "$B/conversations" >"$SP_VAR/wrk.txt" 2>&1 &

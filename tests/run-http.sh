@@ -4,6 +4,7 @@
 # also when a test fails.
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+. "$ROOT/tests/lib.sh"
 export SP_ROOT=$ROOT
 export SP_VAR=$ROOT/var/test-$$
 export SP_BUILD=${SP_BUILD:-$ROOT/build}
@@ -13,13 +14,8 @@ export SP_DB_POOL=128M
 # quick retries and polls, short leases: the tests wait seconds, not minutes
 export SP_RETRY_S=1 SP_POLL_S=1 SP_STUCK_S=2 SP_LEASE_S=4 SP_PROVIDER_TIMEOUT_MS=1500 SP_SWEEP_S=1
 export SIM_DELAY_MS=100
-# a free loopback port
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null ||
-	node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-export PORT
-SIM_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null ||
-	node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-export SIM_PORT
+PORT=$(free_port) SIM_PORT=$(free_port)
+export PORT SIM_PORT
 export SP_TEST_URL=http://127.0.0.1:$PORT
 export SP_SIM_URL=http://127.0.0.1:$SIM_PORT
 

@@ -13,6 +13,7 @@
 # SOAK_SECONDS sets the length. Prints its figures; exits 1 on a failed check.
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+. "$ROOT/tests/lib.sh"
 SECS=${SOAK_SECONDS:-900}
 [ "$SECS" -ge 30 ] || SECS=30
 export SP_ROOT=$ROOT
@@ -21,7 +22,6 @@ export SP_BUILD=${SP_BUILD:-$ROOT/build}
 export SP_SEED=demo SP_WORKERS=${SP_WORKERS:-4} SP_DB_POOL=256M
 export SP_RETRY_S=1 SP_POLL_S=1 SP_STUCK_S=3 SP_LEASE_S=5 SP_PROVIDER_TIMEOUT_MS=1500 SP_SWEEP_S=2
 export SIM_DELAY_MS=100
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 export PORT=${SOAK_PORT:-$(free_port)} SIM_PORT=${SOAK_SIM_PORT:-$(free_port)}
 B=http://127.0.0.1:$PORT
 SIM=http://127.0.0.1:$SIM_PORT
@@ -70,17 +70,8 @@ dba "UPDATE businesses SET quiet_start = 0, quiet_end = 1440;
      SELECT phone_e164, 1, 'mobile', 'Soak Wireless', NOW(3) FROM leads WHERE name LIKE 'Soak %'" || { fail=1; exit 1; }
 conv=$(dba "SELECT MIN(c.id) FROM conversations c JOIN leads l ON l.id = c.lead_id WHERE l.name = 'Soak 1'")
 
-session() {
-	local jar tok
-	jar=$(mktemp)
-	tok=$(curl -s -c "$jar" -b "$jar" "$B/login" | grep -o 'name="csrf" value="[^"]*"' | cut -d'"' -f4)
-	curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$tok" \
-	    --data-urlencode "email=$1" --data-urlencode "password=demo-password" "$B/login"
-	awk '$6 == "sp_session" {print "sp_session=" $7}' "$jar"
-	rm -f "$jar"
-}
-agent=$(session agent@acme.example)
-manager=$(session manager@acme.example)
+agent=$(signin "$B" agent@acme.example demo-password)
+manager=$(signin "$B" manager@acme.example demo-password)
 [ -n "$agent" ] && [ -n "$manager" ] || { echo "soak: cannot sign in" >&2; fail=1; exit 1; }
 
 # worker memory: RSS of each portal worker (pid rss)

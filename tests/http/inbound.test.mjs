@@ -303,26 +303,27 @@ test('a text whose webhook failed is found in the provider\'s list and stored, w
 const holdSweep = () => sql(`UPDATE sending_numbers SET inbound_swept_at = NOW() + INTERVAL 1 HOUR WHERE e164 = '${ACME}'`);
 const releaseSweep = () => sql(`UPDATE sending_numbers SET inbound_swept_at = NULL WHERE e164 = '${ACME}'`);
 
+// a text whose webhook fails, another delivered a second later, then the
+// sweep finds the first
+async function lateThenOnTime(phone, lateBody, onTimeBody) {
+  holdSweep();
+  const sid = await lost(phone, lateBody);
+  await sleep(1100);
+  await text(phone, onTimeBody);
+  releaseSweep();
+  assert.ok(await stored(sid));
+}
+
 test('a text found late never overrides the opt-out state a later text set', async () => {
   // STOP lost, then "ok thanks" delivered a second later: opted in
   const a = fresh();
   await text(a, 'Hello');
-  holdSweep();
-  const stop = await lost(a, 'STOP');
-  await sleep(1100);
-  await text(a, 'ok thanks');
-  releaseSweep();
-  assert.ok(await stored(stop));
+  await lateThenOnTime(a, 'STOP', 'ok thanks');
   assert.equal(lead(a)[1], 0, 'the later text keeps the lead opted in');
   assert.equal(replies(a, 'optout_confirm'), 0, 'no confirmation for a STOP the lead took back');
   // a text lost, then STOP delivered a second later: opted out
   const b = fresh();
-  holdSweep();
-  const hi = await lost(b, 'are you open saturday?');
-  await sleep(1100);
-  await text(b, 'STOP');
-  releaseSweep();
-  assert.ok(await stored(hi));
+  await lateThenOnTime(b, 'are you open saturday?', 'STOP');
   assert.equal(lead(b)[1], 1, 'the earlier text found late does not opt the lead back in');
   assert.equal(sql(`SELECT COUNT(*) FROM consent_ledger WHERE lead_id = ${lead(b)[0]} AND action = 'opt_in'`), '0');
 });
