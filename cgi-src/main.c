@@ -42,6 +42,27 @@ catch_signals(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
+/*
+ * libfcgi closes a connection by shutting down its side and waiting for the
+ * web server to close the other (a lingering close: 7% of a worker's time
+ * on the inbox, and a wake-up more per request). That wait guards against
+ * unread input, which would make the close reset the connection; with the
+ * request's input read to its end there is none, and the close can be
+ * plain. A body the request left unread (a 413) keeps the lingering close.
+ */
+static int
+stdin_done(FCGX_Stream *in)
+{
+	char buf[512];
+	int i, n;
+
+	for (i = 0; i < 4; i++) {
+		if ((n = FCGX_GetStr(buf, (int)sizeof(buf), in)) <= 0)
+			return n == 0 && FCGX_GetError(in) == 0;
+	}
+	return 0;
+}
+
 static void
 worker(int fd, const struct sp_config *cfg)
 {
@@ -64,6 +85,8 @@ worker(int fd, const struct sp_config *cfg)
 	}
 	while (!stopping && FCGX_Accept_r(&req) >= 0) {
 		web_serve(&req, cfg);
+		if (stdin_done(req.in))
+			FCGX_Detach(&req);
 		FCGX_Finish_r(&req);
 	}
 	FCGX_Free(&req, 1);
