@@ -48,6 +48,22 @@ inbox_statement(const struct inbox_query *q, int search, int *kind)
 	 * leads (a few in a hundred) are met soon enough walking the inbox in
 	 * order; the rest read their own index in order.
 	 */
+	/*
+	 * The plain lists name their index too: the optimizer would weigh
+	 * the four that begin with business_id on every page (a tenth of the
+	 * query's time) to pick the same one.
+	 */
+	static const char *walk_sql[INBOX__FILTERS] = {
+		[INBOX_ALL] = "FROM conversations c FORCE INDEX "
+		    "(conversations_inbox) STRAIGHT_JOIN leads l "
+		    "ON l.id = c.lead_id WHERE c.business_id = ? ",
+		[INBOX_REPLY] = "FROM conversations c FORCE INDEX "
+		    "(conversations_reply) STRAIGHT_JOIN leads l "
+		    "ON l.id = c.lead_id WHERE c.business_id = ? ",
+		[INBOX_FAILED_SENDS] = "FROM conversations c FORCE INDEX "
+		    "(conversations_failed) STRAIGHT_JOIN leads l "
+		    "ON l.id = c.lead_id WHERE c.business_id = ? ",
+	};
 	const char *from = search == 1 ?
 	    "FROM leads l STRAIGHT_JOIN conversations c ON c.lead_id = l.id "
 	    "WHERE l.business_id = c.business_id AND c.business_id = ? " :
@@ -55,6 +71,8 @@ inbox_statement(const struct inbox_query *q, int search, int *kind)
 	    "FROM conversations c FORCE INDEX (conversations_inbox) "
 	    "STRAIGHT_JOIN leads l ON l.id = c.lead_id "
 	    "WHERE c.business_id = ? " :
+	    search == 0 && q->agent_id == 0 && walk_sql[q->filter] != NULL ?
+	    walk_sql[q->filter] :
 	    "FROM conversations c JOIN leads l ON l.id = c.lead_id "
 	    "WHERE c.business_id = ? ";
 
