@@ -42,6 +42,10 @@ config_load(struct sp_config *cfg, const char *path)
 	get_str(hdf, "Portal.Socket", "var/run/portal.sock", cfg->portal_socket,
 	    sizeof(cfg->portal_socket));
 	cfg->portal_workers = hdf_get_int_value(hdf, "Portal.Workers", 0);
+	get_str(hdf, "Portal.HookSocket", "", cfg->hook_socket,
+	    sizeof(cfg->hook_socket));
+	cfg->hook_workers = hdf_get_int_value(hdf, "Portal.HookWorkers", 2);
+	cfg->hook_nice = hdf_get_int_value(hdf, "Portal.HookNice", 10);
 	get_str(hdf, "Portal.PublicURL", "http://127.0.0.1:8080",
 	    cfg->public_url, sizeof(cfg->public_url));
 	get_str(hdf, "Portal.Templates", "templates", cfg->templates,

@@ -17,6 +17,9 @@ struct sp_config {
 
 	char	 portal_socket[512];	/* FastCGI listen address */
 	int	 portal_workers;	/* 0: two per core */
+	char	 hook_socket[512];	/* the provider's webhooks; "": Socket */
+	int	 hook_workers;		/* workers on hook_socket */
+	int	 hook_nice;		/* their nice level: pages come first */
 	char	 public_url[256];	/* e.g. https://portal.example.com */
 	char	 templates[512];	/* directory of the .cs files */
 	long	 max_body;		/* bytes; larger bodies get 413 */

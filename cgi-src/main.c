@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -64,9 +65,12 @@ stdin_done(FCGX_Stream *in)
 }
 
 static void
-worker(int fd, const struct sp_config *cfg)
+worker(int fd, int nice_level, const struct sp_config *cfg)
 {
 	FCGX_Request req;
+
+	if (nice_level > 0 && setpriority(PRIO_PROCESS, 0, nice_level) != 0)
+		sp_log("setpriority: %s", strerror(errno));
 
 	/* A request's heap (a page's HDF tree, its rows) is built and freed
 	 * again and again: glibc would give it back to the kernel after each
@@ -94,13 +98,20 @@ worker(int fd, const struct sp_config *cfg)
 	_exit(0);
 }
 
+/* One kind of worker: the pages' on Portal.Socket, or the webhooks' on
+ * Portal.HookSocket at a lower priority. */
+struct pool {
+	int	 fd;
+	int	 nice;
+};
+
 static pid_t
-spawn(int fd, const struct sp_config *cfg)
+spawn(const struct pool *p, const struct sp_config *cfg)
 {
 	pid_t pid = fork();
 
 	if (pid == 0)
-		worker(fd, cfg);
+		worker(p->fd, p->nice, cfg);
 	if (pid < 0)
 		sp_log("fork: %s", strerror(errno));
 	return pid;
@@ -119,20 +130,42 @@ nworkers(const struct sp_config *cfg)
 	    cores * 2) : 2;
 }
 
+/*
+ * The provider's webhooks come in bursts (a campaign's receipts, thousands a
+ * second) that would take the cores from the agents' pages: with
+ * Portal.HookSocket set they have workers of their own, at a lower
+ * priority, which take what the pages leave. Nothing waits long: a burst
+ * queues in nginx and the listen backlog, not in a lead's conversation.
+ */
 static int
-master(int fd, const struct sp_config *cfg)
+master(int fd, int hook_fd, const struct sp_config *cfg)
 {
 	pid_t pids[MAX_WORKERS];
 	time_t born[MAX_WORKERS];
-	int n = nworkers(cfg), i, status;
+	struct pool pools[2] = {
+		{ fd, 0 }, { hook_fd, cfg->hook_nice > 19 ? 19 : cfg->hook_nice },
+	};
+	const struct pool *pool_of[MAX_WORKERS];
+	int n = nworkers(cfg), hooks = 0, i, status;
 	time_t deadline;
 
+	if (hook_fd >= 0)
+		hooks = cfg->hook_workers < 1 ? 1 :
+		    cfg->hook_workers > MAX_WORKERS / 2 ? MAX_WORKERS / 2 :
+		    cfg->hook_workers;
+	if (n > MAX_WORKERS - hooks)
+		n = MAX_WORKERS - hooks;
 	memset(pids, 0, sizeof(pids));
-	for (i = 0; i < n; i++) {
-		pids[i] = spawn(fd, cfg);
+	for (i = 0; i < n + hooks; i++) {
+		pool_of[i] = &pools[i >= n];
+		pids[i] = spawn(pool_of[i], cfg);
 		born[i] = time(NULL);
 	}
 	sp_log("listening on %s with %d workers", cfg->portal_socket, n);
+	if (hooks > 0)
+		sp_log("webhooks on %s with %d workers at nice %d",
+		    cfg->hook_socket, hooks, pools[1].nice);
+	n += hooks;
 	while (!stopping) {
 		pid_t pid = waitpid(-1, &status, 0);
 		if (pid < 0) {
@@ -156,7 +189,7 @@ master(int fd, const struct sp_config *cfg)
 			if (stopping)
 				pids[i] = 0;
 			else {
-				pids[i] = spawn(fd, cfg);
+				pids[i] = spawn(pool_of[i], cfg);
 				born[i] = time(NULL);
 			}
 		}
@@ -205,7 +238,7 @@ main(int argc, char **argv)
 {
 	static struct sp_config cfg;
 	const char *path = getenv("SP_CONFIG");
-	int opt, fd;
+	int opt, fd, hook_fd = -1;
 
 	sp_log_set_prog("sp-portal");
 	if (argc == 2 && strcmp(argv[1], "--routes") == 0) {
@@ -247,5 +280,14 @@ main(int argc, char **argv)
 			return 1;
 		}
 	}
-	return master(fd, &cfg);
+	if (cfg.hook_socket[0] != '\0') {
+		mode_t old = umask(0);
+		hook_fd = FCGX_OpenSocket(cfg.hook_socket, 1024);
+		umask(old);
+		if (hook_fd < 0) {
+			sp_log("cannot listen on %s", cfg.hook_socket);
+			return 1;
+		}
+	}
+	return master(fd, hook_fd, &cfg);
 }

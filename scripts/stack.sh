@@ -58,7 +58,12 @@ wait_gone() {
 }
 
 write_config() {
-	[ -f "$CONF" ] && return 0
+	if [ -f "$CONF" ]; then
+		# a config from before the webhooks had workers of their own
+		grep -q '^Portal.HookSocket = ' "$CONF" ||
+		    printf 'Portal.HookSocket = %s\n' "$VAR/run/hooks.sock" >>"$CONF"
+		return 0
+	fi
 	local secret dbpw workers
 	secret=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
 	dbpw=$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')
@@ -74,6 +79,10 @@ DB.Password = $dbpw
 DB.WaitMs = ${SP_DB_WAIT_MS:-10000}
 Portal.Socket = $VAR/run/portal.sock
 Portal.Workers = $workers
+# the provider's webhooks: workers of their own, below the pages' priority
+Portal.HookSocket = $VAR/run/hooks.sock
+Portal.HookWorkers = 2
+Portal.HookNice = 10
 Portal.PublicURL = http://127.0.0.1:$PORT
 Portal.Templates = $ROOT/templates
 Portal.MaxBody = 1048576
@@ -188,17 +197,19 @@ start_portal_one() {
 	local n=$1 pid conf=$CONF
 	pid=$(pidof_file "$VAR/run/portal$n.pid")
 	alive "$pid" && return 0
-	rm -f "$VAR/run/portal$n.sock"
+	rm -f "$VAR/run/portal$n.sock" "$VAR/run/hooks$n.sock"
 	if [ -n "$n" ]; then
 		conf=$VAR/sp$n.hdf
-		sed "s#^Portal.Socket = .*#Portal.Socket = $VAR/run/portal$n.sock#" \
+		sed -e "s#^Portal.Socket = .*#Portal.Socket = $VAR/run/portal$n.sock#" \
+		    -e "s#^Portal.HookSocket = .*#Portal.HookSocket = $VAR/run/hooks$n.sock#" \
 		    "$CONF" >"$conf"
 	fi
 	"$BUILD/sp-portal" -c "$conf" >>"$VAR/log/portal$n.log" 2>&1 </dev/null &
 	echo $! >"$VAR/run/portal$n.pid"
 	local i
 	for i in $(seq 1 100); do
-		[ -S "$VAR/run/portal$n.sock" ] && return 0
+		[ -S "$VAR/run/portal$n.sock" ] && [ -S "$VAR/run/hooks$n.sock" ] &&
+		    return 0
 		alive "$!" || break
 		sleep 0.05
 	done
@@ -257,12 +268,13 @@ start_nginx() {
 	alive "$pid" && return 0
 	mkdir -p "$VAR/tmp/body" "$VAR/tmp/proxy" "$VAR/tmp/fastcgi" \
 	    "$VAR/tmp/uwsgi" "$VAR/tmp/scgi"
-	local ups="" i
+	local ups="" hups="" i
 	for i in $(seq 2 "$PORTALS"); do
 		ups="$ups		server unix:$VAR/run/portal$i.sock;\n"
+		hups="$hups		server unix:$VAR/run/hooks$i.sock;\n"
 	done
 	sed -e "s#@VAR@#$VAR#g" -e "s#@ROOT@#$ROOT#g" -e "s#@PORT@#$PORT#g" \
-	    -e "s#@UPSTREAMS@#$ups#" \
+	    -e "s#@UPSTREAMS@#$ups#" -e "s#@HOOK_UPSTREAMS@#$hups#" \
 	    "$ROOT/nginx/portal.conf.in" >"$VAR/nginx.conf"
 	nginx -p "$VAR/" -c "$VAR/nginx.conf" -e "$VAR/log/nginx-error.log" \
 	    </dev/null >>"$VAR/log/nginx-error.log" 2>&1 &

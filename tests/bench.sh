@@ -80,7 +80,9 @@ echo
 "$SP_BUILD/bench_provider" "$SP_VAR/sp.hdf" 20000 64
 rss0=$(worker_rss)
 echo
-echo "wrk -t2 -c$CONNS -d$DURATION on loopback, $(nproc) cores, $(grep -c . <<<"$(pgrep -P "$(cat "$SP_VAR/run/portal.pid")")") portal workers"
+nice_count() { local n=0 p; for p in $(pgrep -P "$(cat "$SP_VAR/run/portal.pid")"); do
+	[ "$(ps -o ni= -p "$p" | tr -d ' ')" "$1" 0 ] && n=$((n + 1)); done; echo "$n"; }
+echo "wrk -t2 -c$CONNS -d$DURATION on loopback, $(nproc) cores, $(nice_count =) portal workers (and $(nice_count -gt) for the webhooks, at a lower priority)"
 run conversation "/conversations/$conv" -H "Cookie: $cookie"
 run inbox "/conversations" -H "Cookie: $cookie"
 run inbox-failed "/conversations?filter=failed" -H "Cookie: $cookie"

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { get, login, VAR } from './lib.mjs';
+import { BASE, get, login, VAR } from './lib.mjs';
 
 const BUILD = process.env.SP_BUILD;
 
@@ -29,6 +29,39 @@ test('a worker killed with SIGKILL is replaced and pages keep answering', async 
   for (let i = 0; i < 20; i++) assert.equal((await get('/conversations', { jar })).status, 200);
   const log = readFileSync(`${VAR}/log/portal.log`, 'utf8');
   assert.match(log, new RegExp(`worker ${before[0]} killed by signal 9; restarting`));
+});
+
+// a worker's nice level: field 19 of /proc/PID/stat, after the command's ')'
+function niceOf(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+}
+
+test('the webhooks have workers of their own, below the pages\' priority, replaced when killed', async () => {
+  const byNice = () => {
+    const m = new Map();
+    for (const pid of workers()) m.set(pid, niceOf(pid));
+    return m;
+  };
+  const before = byNice();
+  const hooks = [...before].filter(([, n]) => n === 10).map(([pid]) => pid);
+  const pages = [...before].filter(([, n]) => n === 0).map(([pid]) => pid);
+  assert.equal(hooks.length, 2, 'two webhook workers at nice 10');
+  assert.ok(pages.length >= 2, 'page workers at nice 0');
+  process.kill(hooks[0], 'SIGKILL');
+  let after = new Map();
+  for (let i = 0; i < 100; i++) {
+    after = byNice();
+    if (after.size === before.size && !after.has(hooks[0])) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.equal([...after.values()].filter((n) => n === 10).length, 2, 'the new one at nice 10 too');
+  // the hooks' socket answers: an unsigned callback is refused by the hook's own code
+  const res = await fetch(`${BASE}/hooks/provider/status`, {
+    method: 'POST', body: 'MessageSid=SMx&MessageStatus=delivered',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  assert.equal(res.status, 403);
 });
 
 test('run as plain CGI, the binary answers one request', () => {
