@@ -22,6 +22,7 @@
 #define CHART_W		720
 #define CHART_H		180
 #define MIN_SAMPLE	10	/* texts in the last hour before a warning */
+#define MAX_SAMPLE	2000	/* the hour's latest texts a warning reads */
 
 /* The range asked for, in the business's days. */
 struct range {
@@ -169,9 +170,9 @@ dashboard_warning(struct req *r)
 	struct db_res h;
 	long long sent, failed, filtered, unregistered;
 	int fail_pct, filt_pct;
-	char msg[300];
+	char msg[300], of[64];
 
-	if (store_last_hour(&h, r->s.business_id) != 0)
+	if (store_last_hour(&h, r->s.business_id, MAX_SAMPLE) != 0)
 		return -1;
 	fail_pct = (int)db_get_ll(&h, 0, LH_FAILURE_PCT, 20);
 	filt_pct = (int)db_get_ll(&h, 0, LH_FILTERED_PCT, 10);
@@ -185,21 +186,25 @@ dashboard_warning(struct req *r)
 	if (sent < MIN_SAMPLE || (failed * 100 < fail_pct * sent &&
 	    filtered * 100 < filt_pct * sent))
 		return 0;
-	if (unregistered * 3 >= failed && unregistered > 0)
-		snprintf(msg, sizeof(msg), "%lld of %lld texts failed in the "
-		    "last hour, %lld of them blocked as unregistered (30034): "
-		    "the likely cause is carrier registration.", failed, sent,
-		    unregistered);
-	else if (filtered * 100 >= filt_pct * sent)
-		snprintf(msg, sizeof(msg), "%lld of %lld texts in the last "
-		    "hour were filtered by carriers (30007): the likely cause "
-		    "is content. Review the texts below; links, all caps and "
-		    "urgency are often filtered.", filtered, sent);
+	/* a busy hour is judged on its latest texts, and says so */
+	if (sent >= MAX_SAMPLE)
+		snprintf(of, sizeof(of), "the latest %lld texts of the last "
+		    "hour", sent);
 	else
-		snprintf(msg, sizeof(msg), "%lld of %lld texts failed in the "
-		    "last hour: the likely cause is pacing. Slow the sending "
-		    "numbers' pace, or spread the texts over the day.", failed,
-		    sent);
+		snprintf(of, sizeof(of), "%lld texts in the last hour", sent);
+	if (unregistered * 3 >= failed && unregistered > 0)
+		snprintf(msg, sizeof(msg), "%lld of %s failed, %lld of them "
+		    "blocked as unregistered (30034): the likely cause is "
+		    "carrier registration.", failed, of, unregistered);
+	else if (filtered * 100 >= filt_pct * sent)
+		snprintf(msg, sizeof(msg), "%lld of %s were filtered by "
+		    "carriers (30007): the likely cause is content. Review the "
+		    "texts below; links, all caps and urgency are often "
+		    "filtered.", filtered, of);
+	else
+		snprintf(msg, sizeof(msg), "%lld of %s failed: the likely "
+		    "cause is pacing. Slow the sending numbers' pace, or spread "
+		    "the texts over the day.", failed, of);
 	web_set(r, "Warning.Text", msg);
 	web_set(r, "Warning.Cause", unregistered * 3 >= failed &&
 	    unregistered > 0 ? "registration" : filtered * 100 >= filt_pct *

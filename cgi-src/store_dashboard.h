@@ -42,13 +42,15 @@ enum { DF_BODY, DF_N, DF_LINT };
 int	 store_dash_filtered(struct db_res *res, unsigned business_id, int code,
 	    long long start_ms, long long end_ms, int limit);
 
-/* The last hour's outbound texts, failed, 30007 and 30034, with the
- * business's warning thresholds (failure %, filtered %): one row. */
+/* The last hour's outbound texts (its latest `sample` at most), failed,
+ * 30007 and 30034, with the business's warning thresholds (failure %,
+ * filtered %): one row. */
 enum {
 	LH_SENT, LH_FAILED, LH_FILTERED, LH_UNREGISTERED, LH_FAILURE_PCT,
 	LH_FILTERED_PCT, LH__COLS
 };
-int	 store_last_hour(struct db_res *res, unsigned business_id);
+int	 store_last_hour(struct db_res *res, unsigned business_id,
+	    int sample);
 int	 store_alert_thresholds_set(unsigned business_id, int failure_pct,
 	    int filtered_pct);
 

@@ -145,3 +145,20 @@ test('warnings: a failure rate or filtered share over the threshold names the li
   assert.equal((await post('/dashboard/alerts', { csrf, failure: '90', filtered: '90' }, { jar })).status, 303);
   assert.doesNotMatch((await get('/dashboard', { jar })).text, /Delivery warning/);
 });
+
+test('a busy hour is judged on its latest 2,000 texts, and the warning says so', async () => {
+  const jar = await login('manager@count.example', { password: 'count-password' });
+  const csrf = csrfOf((await get('/dashboard', { jar })).text);
+  assert.equal((await post('/dashboard/alerts', { csrf, failure: '20', filtered: '10' }, { jar })).status, 303);
+  const conv = sql(`SELECT MIN(id) FROM conversations WHERE business_id = ${biz}`);
+  // 3,000 delivered earlier in the hour, then 2,000 of which 600 were filtered
+  sql(`INSERT INTO messages (business_id, conversation_id, direction, body, status, created_at)
+       SELECT ${biz}, ${conv}, 'out', 'earlier', 'delivered', NOW(3) - INTERVAL 50 MINUTE FROM seq_1_to_3000`);
+  sql(`INSERT INTO messages (business_id, conversation_id, direction, body, status, reason, error_code, created_at)
+       SELECT ${biz}, ${conv}, 'out', 'LATEST', IF(seq <= 600, 'undelivered', 'delivered'),
+       IF(seq <= 600, 'carrier_filtered', NULL), IF(seq <= 600, 30007, NULL), NOW(3) FROM seq_1_to_2000`);
+  const d = await get('/dashboard', { jar });
+  assert.match(d.text, /600 of the latest 2000 texts of the last hour were filtered by carriers \(30007\)/);
+  sql(`DELETE FROM messages WHERE business_id = ${biz} AND body IN ('earlier', 'LATEST')`);
+  assert.equal((await post('/dashboard/alerts', { csrf, failure: '90', filtered: '90' }, { jar })).status, 303);
+});
