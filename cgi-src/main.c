@@ -223,6 +223,19 @@ master(int fd, int hook_fd, const struct sp_config *cfg)
 	return 0;
 }
 
+/* A listening socket; a unix one open to nginx's workers (nobody). */
+static int
+listen_on(const char *path)
+{
+	mode_t old = umask(0);
+	int fd = FCGX_OpenSocket(path, 1024);
+
+	umask(old);
+	if (fd < 0)
+		sp_log("cannot listen on %s", path);
+	return fd;
+}
+
 static void
 usage(void)
 {
@@ -270,24 +283,10 @@ main(int argc, char **argv)
 	catch_signals();
 	if (!FCGX_IsCGI())
 		fd = 0;	/* a spawner handed us the listening socket */
-	else {
-		mode_t old = umask(0);
-		/* unix socket: nginx's workers (nobody) must reach it */
-		fd = FCGX_OpenSocket(cfg.portal_socket, 1024);
-		umask(old);
-		if (fd < 0) {
-			sp_log("cannot listen on %s", cfg.portal_socket);
-			return 1;
-		}
-	}
-	if (cfg.hook_socket[0] != '\0') {
-		mode_t old = umask(0);
-		hook_fd = FCGX_OpenSocket(cfg.hook_socket, 1024);
-		umask(old);
-		if (hook_fd < 0) {
-			sp_log("cannot listen on %s", cfg.hook_socket);
-			return 1;
-		}
-	}
+	else if ((fd = listen_on(cfg.portal_socket)) < 0)
+		return 1;
+	if (cfg.hook_socket[0] != '\0' &&
+	    (hook_fd = listen_on(cfg.hook_socket)) < 0)
+		return 1;
 	return master(fd, hook_fd, &cfg);
 }
