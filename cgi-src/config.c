@@ -84,11 +84,16 @@ config_load(struct sp_config *cfg, const char *path)
 	cfg->sender_stuck_s = hdf_get_int_value(hdf, "Sender.StuckSeconds", 3600);
 	cfg->sender_stuck_polls = hdf_get_int_value(hdf, "Sender.StuckPolls", 3);
 	cfg->sender_poll_s = hdf_get_int_value(hdf, "Sender.PollSeconds", 30);
+	cfg->sender_round_ms = hdf_get_int_value(hdf, "Sender.RoundMs", 100);
 	cfg->sender_sweep_s = hdf_get_int_value(hdf,
 	    "Sender.InboundSweepSeconds", 60);
 	if (cfg->sender_lease_s * 1000L < cfg->provider_timeout_ms * 2) {
 		sp_log("config %s: Sender.LeaseSeconds must cover two provider "
 		    "timeouts", path);
+		goto out;
+	}
+	if (cfg->sender_round_ms < 1 || cfg->sender_round_ms > 5000) {
+		sp_log("config %s: Sender.RoundMs must be 1 to 5000", path);
 		goto out;
 	}
 

@@ -49,6 +49,7 @@ struct sp_config {
 	int	 sender_stuck_s;	/* "sent" with no receipt this long: poll */
 	int	 sender_stuck_polls;	/* then "unconfirmed" after this many */
 	int	 sender_poll_s;		/* how often to look for stuck messages */
+	int	 sender_round_ms;	/* a round's pause when there is no backlog */
 	int	 sender_sweep_s;	/* how often each number's received texts
 					 * are checked against the provider's
 					 * list; 0: never */

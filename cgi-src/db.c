@@ -15,7 +15,7 @@
 #include "db.h"
 #include "util.h"
 
-#define MAX_PARAMS	64
+#define MAX_PARAMS	160
 #define MAX_COLS	64
 #define CELL_INLINE	256
 #define STMT_SLOTS	256
@@ -581,6 +581,17 @@ db_exec(const char *sql, const char *fmt, ...)
 	if (n < 0)
 		return -1;
 	return run(NULL, &affected, sql, p, (size_t)n) == 0 ? affected : -1;
+}
+
+long long
+db_exec_list(const char *sql, struct db_param *p, size_t n)
+{
+	long long affected = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (p[i].type == 's')
+			p[i].len = p[i].p ? (unsigned long)strlen(p[i].p) : 0;
+	return run(NULL, &affected, sql, p, n) == 0 ? affected : -1;
 }
 
 unsigned long long

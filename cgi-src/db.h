@@ -45,12 +45,14 @@ struct db_param {
 	const void	*p;
 	unsigned long	 len;
 };
-/* db_query with a parameter list built at run time (at most 64); sql must
+/* db_query with a parameter list built at run time (at most 160); sql must
  * still keep its address for the life of the process. */
 int	 db_query_list(struct db_res *res, const char *sql, struct db_param *p,
 	    size_t n);
 /* Runs a statement; affected rows, or -1. */
 long long db_exec(const char *sql, const char *fmt, ...);
+/* db_exec with a parameter list built at run time, as db_query_list. */
+long long db_exec_list(const char *sql, struct db_param *p, size_t n);
 unsigned long long db_insert_id(void);
 
 int	 db_begin(void);
@@ -68,5 +70,11 @@ long long db_get_ll(const struct db_res *res, unsigned row, unsigned col,
 	    long long def);
 
 #define DB_ER_DUP_ENTRY 1062
+
+/* Fifty placeholders for an IN list: batch statements bind their ids and
+ * pad with 0 (no such row), so one prepared statement serves every batch. */
+#define DB_Q10	"?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+#define DB_Q50	DB_Q10 ", " DB_Q10 ", " DB_Q10 ", " DB_Q10 ", " DB_Q10
+#define DB_IN50	"(" DB_Q50 ")"
 
 #endif

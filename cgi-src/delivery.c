@@ -1,6 +1,7 @@
 /* delivery.c: what a provider status means for a message, its lead and its
  * conversation; shared by the status webhook and the sender */
 #include <stddef.h>
+#include <string.h>
 #include <time.h>
 
 #include "core_pacing.h"
@@ -38,52 +39,104 @@ int
 delivery_apply_row(struct db_res *row, unsigned i, const char *status,
     int code, uint32_t rnd)
 {
+	struct delivery_change ch;
+	int rc;
+
+	if ((rc = delivery_plan_row(row, i, status, code, rnd, &ch)) <= 0)
+		return rc;
+	return delivery_write(&ch, 1) != 0 ? -1 : 1;
+}
+
+int
+delivery_plan_row(struct db_res *row, unsigned i, const char *status,
+    int code, uint32_t rnd, struct delivery_change *ch)
+{
 	enum status cur, next, merged;
-	const char *reason = NULL, *e164;
-	long long id, lead, conv;
+	const char *e164;
+	long long lead;
 
 	cur = status_from_str(db_get(row, i, MROW_STATUS));
 	next = status_from_str(status);
 	merged = status_merge(cur, next);
 	if (merged == cur)
 		return 0;	/* late, duplicate or unknown news */
-	id = db_get_ll(row, i, MROW_ID, 0);
-	if (status_shown(merged) == SHOWN_FAILED)
-		reason = reason_str(code != 0 ? reason_from_code(code) :
-		    REASON_UNKNOWN);
-	if (store_message_set_status(id, status_str(merged), reason, code) != 0)
-		return -1;
+	ch->message = db_get_ll(row, i, MROW_ID, 0);
+	ch->conversation = db_get_ll(row, i, MROW_CONVERSATION, 0);
+	ch->status = status_str(merged);
+	ch->reason = NULL;
+	ch->code = code;
+	if (status_shown(merged) != SHOWN_FAILED)
+		return 1;
+	ch->reason = reason_str(code != 0 ? reason_from_code(code) :
+	    REASON_UNKNOWN);
 	lead = db_get_ll(row, i, MROW_LEAD, 0);
-	conv = db_get_ll(row, i, MROW_CONVERSATION, 0);
 	e164 = db_get(row, i, MROW_TO);
-	if (status_shown(merged) == SHOWN_FAILED) {
-		switch (code) {
-		case 30007:
-			store_lead_cooldown(lead, pacing_cooldown_end(wall_ms(),
-			    rnd));
-			break;
-		case 30003:
-			if (e164 != NULL)
-				store_lookup_stale(e164, NULL);
-			break;
-		case 30005:
-			if (e164 != NULL)
-				store_lookup_stale(e164, NULL);
-			store_lead_phone_invalid(lead);
-			break;
-		case 30006:
-			if (e164 != NULL)
-				store_lookup_stale(e164, "landline");
-			break;
-		case 21610:
-			store_lead_provider_optout(lead, 1);
-			break;
-		default:
-			break;
-		}
+	switch (code) {
+	case 30007:
+		if (store_lead_cooldown(lead, pacing_cooldown_end(wall_ms(),
+		    rnd)) != 0)
+			return -1;
+		break;
+	case 30003:
+		if (e164 != NULL && store_lookup_stale(e164, NULL) != 0)
+			return -1;
+		break;
+	case 30005:
+		if ((e164 != NULL && store_lookup_stale(e164, NULL) != 0) ||
+		    store_lead_phone_invalid(lead) != 0)
+			return -1;
+		break;
+	case 30006:
+		if (e164 != NULL && store_lookup_stale(e164, "landline") != 0)
+			return -1;
+		break;
+	case 21610:
+		if (store_lead_provider_optout(lead, 1) != 0)
+			return -1;
+		break;
+	default:
+		break;
 	}
-	/* a status changes no message's order: only the newest message's
-	 * copy on the conversation needs it (one row by its key) */
-	return store_conversation_status(conv, id, status_str(merged), reason,
-	    code) != 0 ? -1 : 1;
+	return 1;
+}
+
+static int
+same(const char *a, const char *b)
+{
+	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+int
+delivery_write(const struct delivery_change *ch, size_t n)
+{
+	long long msgs[DELIVERY_MAX], convs[DELIVERY_MAX];
+	char done[DELIVERY_MAX];
+	size_t i, k, m;
+
+	if (n > DELIVERY_MAX)
+		return -1;
+	memset(done, 0, n);
+	/* one group for each status, reason and code: most rounds have two
+	 * or three (sent, delivered, a failure) */
+	for (i = 0; i < n; i++) {
+		if (done[i])
+			continue;
+		for (k = i, m = 0; k < n; k++) {
+			if (done[k] || !same(ch[k].status, ch[i].status) ||
+			    !same(ch[k].reason, ch[i].reason) ||
+			    ch[k].code != ch[i].code)
+				continue;
+			done[k] = 1;
+			msgs[m] = ch[k].message;
+			convs[m++] = ch[k].conversation;
+		}
+		/* a status changes no message's order: only the newest
+		 * message's copy on its conversation needs it */
+		if (store_messages_set_status(msgs, m, ch[i].status,
+		    ch[i].reason, ch[i].code) != 0 ||
+		    store_conversations_status(convs, msgs, m, ch[i].status,
+		    ch[i].reason, ch[i].code) != 0)
+			return -1;
+	}
+	return 0;
 }

@@ -256,14 +256,33 @@ store_conversation_agent(long long conversation_id, unsigned agent_id)
 }
 
 int
-store_conversation_status(long long conversation_id, long long message_id,
-    const char *status, const char *reason, int code)
+store_conversations_status(const long long *conversations,
+    const long long *messages, size_t n, const char *status,
+    const char *reason, int code)
 {
-	/* the same values store_message_set_status wrote on the message */
-	return db_exec("UPDATE conversations SET last_status = ?, "
-	    "last_reason = COALESCE(?, last_reason), "
-	    "last_error_code = IF(? = 0, last_error_code, ?) "
-	    "WHERE id = ? AND last_message_id = ?", "ssiiii", status, reason,
-	    (long long)code, (long long)code, conversation_id,
-	    message_id) < 0 ? -1 : 0;
+	struct db_param p[104];
+	size_t at, k;
+
+	/* the same values store_messages_set_status wrote on the messages.
+	 * Two lists, not pairs: a conversation's last_message_id is one of
+	 * its own messages, so it can match no other conversation's */
+	for (at = 0; at < n; at += 50) {
+		p[0] = (struct db_param){ .type = 's', .p = status };
+		p[1] = (struct db_param){ .type = 's', .p = reason };
+		p[2] = (struct db_param){ .type = 'i', .i = code };
+		p[3] = (struct db_param){ .type = 'i', .i = code };
+		for (k = 0; k < 50; k++) {
+			p[4 + k] = (struct db_param){ .type = 'i',
+			    .i = at + k < n ? conversations[at + k] : 0 };
+			p[54 + k] = (struct db_param){ .type = 'i',
+			    .i = at + k < n ? messages[at + k] : 0 };
+		}
+		if (db_exec_list("UPDATE conversations SET last_status = ?, "
+		    "last_reason = COALESCE(?, last_reason), "
+		    "last_error_code = IF(? = 0, last_error_code, ?) "
+		    "WHERE id IN " DB_IN50 " AND last_message_id IN " DB_IN50,
+		    p, 104) < 0)
+			return -1;
+	}
+	return 0;
 }

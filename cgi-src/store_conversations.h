@@ -2,6 +2,8 @@
 #ifndef SP_STORE_CONVERSATIONS_H
 #define SP_STORE_CONVERSATIONS_H
 
+#include <stddef.h>
+
 struct db_res;
 
 /* Columns of store_inbox's rows. */
@@ -66,11 +68,12 @@ enum {
 int	 store_thread_version(struct db_res *res, unsigned business_id,
 	    long long conversation_id, int window);
 
-/* A message's new status, copied to its conversation's last_* columns when
- * it is the conversation's newest message; 0 or -1. */
-int	 store_conversation_status(long long conversation_id,
-	    long long message_id, const char *status, const char *reason,
-	    int code);
+/* The messages' new status, copied to their conversations' last_* columns
+ * where the message is the conversation's newest (messages[i] belongs to
+ * conversations[i]); one statement for every 50; 0 or -1. */
+int	 store_conversations_status(const long long *conversations,
+	    const long long *messages, size_t n, const char *status,
+	    const char *reason, int code);
 
 /* Sets the agent who last texted in the conversation. */
 int	 store_conversation_agent(long long conversation_id, unsigned agent_id);

@@ -88,15 +88,30 @@ store_message_row(struct db_res *res, long long id)
 }
 
 int
-store_message_set_status(long long id, const char *status, const char *reason,
-    int code)
+store_messages_set_status(const long long *ids, size_t n, const char *status,
+    const char *reason, int code)
 {
-	return db_exec("UPDATE messages SET status = ?, "
-	    "reason = COALESCE(?, reason), "
-	    "error_code = IF(? = 0, error_code, ?), updated_at = NOW(3), "
-	    "sent_at = IF(? = 'sent' AND sent_at IS NULL, NOW(3), sent_at) "
-	    "WHERE id = ?", "ssiisi", status, reason, (long long)code,
-	    (long long)code, status, id) < 0 ? -1 : 0;
+	struct db_param p[55];
+	size_t at, k;
+
+	for (at = 0; at < n; at += 50) {
+		p[0] = (struct db_param){ .type = 's', .p = status };
+		p[1] = (struct db_param){ .type = 's', .p = reason };
+		p[2] = (struct db_param){ .type = 'i', .i = code };
+		p[3] = (struct db_param){ .type = 'i', .i = code };
+		p[4] = (struct db_param){ .type = 's', .p = status };
+		for (k = 0; k < 50; k++)
+			p[5 + k] = (struct db_param){ .type = 'i',
+			    .i = at + k < n ? ids[at + k] : 0 };
+		if (db_exec_list("UPDATE messages SET status = ?, "
+		    "reason = COALESCE(?, reason), "
+		    "error_code = IF(? = 0, error_code, ?), "
+		    "updated_at = NOW(3), "
+		    "sent_at = IF(? = 'sent' AND sent_at IS NULL, NOW(3), "
+		    "sent_at) WHERE id IN " DB_IN50, p, 55) < 0)
+			return -1;
+	}
+	return 0;
 }
 
 int

@@ -2,6 +2,8 @@
 #ifndef SP_STORE_MESSAGES_H
 #define SP_STORE_MESSAGES_H
 
+#include <stddef.h>
+
 struct db_res;
 
 /* Puts an outbound text in the send queue, due now. A second call with the
@@ -34,9 +36,10 @@ int	 store_events_pending(struct db_res *res, int n);
 /* Events that never matched a message, a day on: set aside. */
 int	 store_events_unmatched(void);
 int	 store_message_row(struct db_res *res, long long id);
-/* Sets the merged status (and, for failures, reason and code). */
-int	 store_message_set_status(long long id, const char *status,
-	    const char *reason, int code);
+/* Sets the merged status (and, for failures, reason and code) on the n
+ * messages ids: one statement for every 50; 0 or -1. */
+int	 store_messages_set_status(const long long *ids, size_t n,
+	    const char *status, const char *reason, int code);
 
 /* Columns of store_message_detail's row. */
 enum {

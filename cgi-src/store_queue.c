@@ -5,13 +5,10 @@
 #include "db.h"
 #include "store_queue.h"
 
-/* Fifty placeholders: batch statements bind ids and pad with 0 (no such
- * message), so one prepared statement serves every batch. */
-#define IDS50 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 #define IDS_FMT "iiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiii"
 
 /* Runs sql for ids in chunks of 50: its placeholders are a string and an
- * int (in that order, or the other when int_first), then IDS50. Returns the
+ * int (in that order, or the other when int_first), then DB_IN50. Returns the
  * rows changed, or -1. */
 static int
 exec_ids(const char *sql, int int_first, const char *s1, long long i1,
@@ -69,7 +66,7 @@ store_queue_claim(const char *who, int n, int lease_s)
 	if (got > 0 && exec_ids("UPDATE messages SET claimed_by = ?, "
 	    "queue_state = IF(queue_state IN ('inflight', 'unknown'), "
 	    "queue_state, 'claimed'), "
-	    "due_at = NOW(3) + INTERVAL ? SECOND WHERE id IN " IDS50,
+	    "due_at = NOW(3) + INTERVAL ? SECOND WHERE id IN " DB_IN50,
 	    0, who, lease_s, ids, got) < 0)
 		goto fail;
 	if (db_commit() != 0)
@@ -133,7 +130,7 @@ store_queue_inflight(const long long *ids, int n, const char *who, int lease_s)
 	    "attempts = attempts + 1, attempt_started_at = NOW(3), "
 	    "hold_reason = NULL, hold_note = NULL, "
 	    "due_at = NOW(3) + INTERVAL ? SECOND "
-	    "WHERE claimed_by = ? AND id IN " IDS50, 1, who, lease_s, ids,
+	    "WHERE claimed_by = ? AND id IN " DB_IN50, 1, who, lease_s, ids,
 	    n);
 }
 
@@ -146,12 +143,27 @@ store_queue_unknown(long long id, long long due_ms)
 }
 
 int
-store_queue_accepted(long long id, const char *sid, const char *status)
+store_queue_accepted(const long long *ids, const char *const *sids, size_t n)
 {
-	(void)status;	/* "queued" or "accepted": Sending either way */
-	return db_exec("UPDATE messages SET provider_sid = ?, "
-	    "queue_state = 'done', due_at = NULL, claimed_by = NULL, "
-	    "updated_at = NOW(3) WHERE id = ?", "si", sid, id) < 0 ? -1 : 0;
+	struct db_param p[150];
+	size_t at, k;
+
+	/* "queued" or "accepted": Sending either way, so only the sid */
+	for (at = 0; at < n; at += 50) {
+		for (k = 0; k < 50; k++) {
+			long long id = at + k < n ? ids[at + k] : 0;
+			p[k] = (struct db_param){ .type = 'i', .i = id };
+			p[50 + k] = (struct db_param){ .type = 's',
+			    .p = at + k < n ? sids[at + k] : NULL };
+			p[100 + k] = (struct db_param){ .type = 'i', .i = id };
+		}
+		if (db_exec_list("UPDATE messages SET provider_sid = "
+		    "ELT(FIELD(id, " DB_Q50 "), " DB_Q50 "), "
+		    "queue_state = 'done', due_at = NULL, claimed_by = NULL, "
+		    "updated_at = NOW(3) WHERE id IN " DB_IN50, p, 150) < 0)
+			return -1;
+	}
+	return 0;
 }
 
 int
@@ -277,6 +289,6 @@ store_events_done(const long long *ids, int n)
 	return exec_ids("UPDATE message_events e JOIN messages m "
 	    "ON m.provider_sid = e.provider_sid "
 	    "SET e.applied = 1, e.message_id = m.id "
-	    "WHERE e.provider_sid <> ? AND e.applied = ? AND e.id IN " IDS50,
+	    "WHERE e.provider_sid <> ? AND e.applied = ? AND e.id IN " DB_IN50,
 	    0, "", 0, ids, n) < 0 ? -1 : 0;
 }

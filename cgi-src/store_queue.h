@@ -3,6 +3,8 @@
 #ifndef SP_STORE_QUEUE_H
 #define SP_STORE_QUEUE_H
 
+#include <stddef.h>
+
 struct db_res;
 
 /* Claims up to n due messages for `who` (SKIP LOCKED: senders on several
@@ -33,8 +35,10 @@ int	 store_queue_inflight(const long long *ids, int n, const char *who,
 	    int lease_s);
 /* The provider's answer is unknown: reconcile at due_ms. */
 int	 store_queue_unknown(long long id, long long due_ms);
-/* Accepted by the provider with sid. */
-int	 store_queue_accepted(long long id, const char *sid, const char *status);
+/* Accepted by the provider: message ids[i] with sid sids[i]; one statement
+ * for every 50; 0 or -1. */
+int	 store_queue_accepted(const long long *ids, const char *const *sids,
+	    size_t n);
 /* Failed for good: reason (core_reason's name) and code (0: ours). */
 int	 store_queue_fail(long long id, const char *reason, int code);
 

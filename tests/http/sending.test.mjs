@@ -166,6 +166,50 @@ test('status callbacks: unsigned or mis-signed are refused; duplicates and disor
   }
 });
 
+test('receipts released together are applied together: each message and its conversation get their own status, reason and action', async () => {
+  // the simulator holds every callback until all are sent, then releases
+  // them at once: the sender applies them in one or two rounds, grouped
+  await simPost('/sim/faults', { hold_callbacks: '1' });
+  const sent = [];
+  try {
+    const jar = await login('agent@acme.example');
+    for (const end of [0, 52, 53, 54, 55, 1, 52]) {
+      const { lead, conv } = makeLead(number(end));
+      assert.equal((await compose(jar, conv, `Hi, Acme Roofing here (held ${end}).`)).status, 303);
+      sent.push({ end, lead, conv, id: lastMessage(conv) });
+    }
+    // every one accepted by the provider (a sid), none with a receipt yet
+    for (let i = 0; i < 150; i++) {
+      const left = sql(`SELECT COUNT(*) FROM messages WHERE id IN (${sent.map((s) => s.id)}) AND provider_sid IS NULL`);
+      if (left === '0') break;
+      await sleep(200);
+    }
+    assert.equal(sql(`SELECT COUNT(*) FROM messages WHERE id IN (${sent.map((s) => s.id)}) AND status <> 'queued'`), '0');
+  } finally {
+    await simPost('/sim/faults', { hold_callbacks: '0' });
+  }
+  const want = {
+    0: ['delivered', null], 1: ['delivered', null],
+    52: ['undelivered', 'carrier_filtered'], 53: ['undelivered', 'unreachable'],
+    54: ['undelivered', 'invalid_number'], 55: ['undelivered', 'blocked'],
+  };
+  for (const s of sent) {
+    const [status, reason] = want[s.end];
+    await waitStatus(s.id, [status]);
+    assert.equal(sql(`SELECT CONCAT_WS('|', status, COALESCE(reason, '-')) FROM messages WHERE id = ${s.id}`),
+      `${status}|${reason ?? '-'}`, `message for ${s.end}`);
+    // the inbox's copy on the conversation: the same status and reason
+    assert.equal(sql(`SELECT CONCAT_WS('|', last_status, COALESCE(last_reason, '-')) FROM conversations WHERE id = ${s.conv}`),
+      `${status}|${reason ?? '-'}`, `conversation for ${s.end}`);
+  }
+  // and each failure's action on its own lead only
+  for (const s of sent) {
+    const cool = sql(`SELECT COALESCE(cooldown_until > NOW(3), 0) FROM leads WHERE id = ${s.lead}`);
+    assert.equal(cool, s.end === 52 ? '1' : '0', `cool-down for ${s.end}`);
+    assert.equal(sql(`SELECT phone_valid FROM leads WHERE id = ${s.lead}`), s.end === 54 ? '0' : '1', `number valid for ${s.end}`);
+  }
+});
+
 test('after carrier filtering the lead waits 15-30 minutes', async () => {
   const jar = await login('agent@acme.example');
   const { lead, conv } = makeLead(number(52));
