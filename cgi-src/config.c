@@ -92,6 +92,10 @@ config_load(struct sp_config *cfg, const char *path)
 		    "timeouts", path);
 		goto out;
 	}
+	if (cfg->sender_batch < 1 || cfg->sender_batch > 50) {
+		sp_log("config %s: Sender.Batch must be 1 to 50", path);
+		goto out;
+	}
 	if (cfg->sender_round_ms < 1 || cfg->sender_round_ms > 5000) {
 		sp_log("config %s: Sender.RoundMs must be 1 to 5000", path);
 		goto out;

@@ -520,14 +520,16 @@ send_batch(void)
 	static struct job jobs[MAX_BATCH];
 	static struct prov_send reqs[MAX_BATCH];
 	static long long ids[MAX_BATCH];
+	long long claims[QUEUE_MAX_CLAIM];
 	struct db_res q;
 	int claimed, n = 0, i, marked;
 	unsigned row;
 
 	if ((claimed = store_queue_claim(who, cfg.sender_batch,
-	    cfg.sender_lease_s)) <= 0)
+	    cfg.sender_lease_s, claims)) <= 0)
 		return claimed;
-	if (store_queue_claimed(&q, who, cfg.sender_lookup_ttl_days) != 0)
+	if (store_queue_claimed(&q, who, cfg.sender_lookup_ttl_days, claims,
+	    claimed) != 0)
 		return -1;
 	look_up_batch(&q);
 	for (row = 0; row < q.nrows && n < MAX_BATCH; row++) {

@@ -42,15 +42,14 @@ exec_ids(const char *sql, int int_first, const char *s1, long long i1,
 }
 
 int
-store_queue_claim(const char *who, int n, int lease_s)
+store_queue_claim(const char *who, int n, int lease_s, long long *ids)
 {
 	struct db_res res;
-	long long ids[200];
 	unsigned i;
 	int got;
 
-	if (n > 200)
-		n = 200;
+	if (n > QUEUE_MAX_CLAIM)
+		n = QUEUE_MAX_CLAIM;
 	if (db_begin() != 0)
 		return -1;
 	/* due_at is a waiting message's time or a claim's lease end: one
@@ -78,9 +77,21 @@ fail:
 }
 
 int
-store_queue_claimed(struct db_res *res, const char *who, int ttl_days)
+store_queue_claimed(struct db_res *res, const char *who, int ttl_days,
+    const long long *ids, int n)
 {
-	return db_query(res,
+	struct db_param p[52];
+	int k;
+
+	p[0] = (struct db_param){ .type = 'i', .i = ttl_days };
+	for (k = 0; k < 50; k++)
+		p[1 + k] = (struct db_param){ .type = 'i',
+		    .i = k < n ? ids[k] : 0 };
+	p[51] = (struct db_param){ .type = 's', .p = who };
+	/* by the ids just claimed: the messages waiting for a later time
+	 * (a paced queue holds thousands) share the due_at index with the
+	 * claims, and a scan of it for `who` read them all each round */
+	return db_query_list(res,
 	    "SELECT m.id, m.conversation_id, m.business_id, m.body, "
 	    "m.queue_state, m.attempts, "
 	    "CAST(UNIX_TIMESTAMP(m.attempt_started_at) * 1000 AS SIGNED), "
@@ -92,15 +103,16 @@ store_queue_claimed(struct db_res *res, const char *who, int ttl_days)
 	    "CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED), k.valid, "
 	    "k.line_type, m.kind, n.paused, b.time_zone, b.quiet_start, "
 	    "b.quiet_end "
-	    "FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+	    "FROM messages m FORCE INDEX (PRIMARY) "
+	    "JOIN conversations c ON c.id = m.conversation_id "
 	    "JOIN businesses b ON b.id = c.business_id "
 	    "JOIN leads l ON l.id = c.lead_id "
 	    "JOIN sending_numbers n ON n.id = c.sending_number_id "
 	    "LEFT JOIN number_lookups k ON k.e164 = l.phone_e164 "
 	    "AND k.stale = 0 AND k.checked_at > NOW(3) - INTERVAL ? DAY "
-	    "WHERE m.claimed_by = ? AND m.queue_state IN "
-	    "('claimed', 'inflight', 'unknown') AND m.due_at > NOW(3) "
-	    "ORDER BY m.id", "is", (long long)ttl_days, who);
+	    "WHERE m.id IN " DB_IN50 " AND m.claimed_by = ? "
+	    "AND m.queue_state IN ('claimed', 'inflight', 'unknown') "
+	    "AND m.due_at > NOW(3) ORDER BY m.id", p, 52);
 }
 
 int

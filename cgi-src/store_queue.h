@@ -7,9 +7,11 @@
 
 struct db_res;
 
-/* Claims up to n due messages for `who` (SKIP LOCKED: senders on several
- * hosts share the queue) for lease_s seconds. Returns how many, or -1. */
-int	 store_queue_claim(const char *who, int n, int lease_s);
+/* Claims up to n (at most QUEUE_MAX_CLAIM) due messages for `who` (SKIP
+ * LOCKED: senders on several hosts share the queue) for lease_s seconds,
+ * their ids into ids. Returns how many, or -1. */
+#define QUEUE_MAX_CLAIM	50
+int	 store_queue_claim(const char *who, int n, int lease_s, long long *ids);
 
 /* Columns of store_queue_claimed's rows. */
 enum {
@@ -19,9 +21,11 @@ enum {
 	Q_PACED_MS, Q_NOW_MS, Q_LOOKUP_VALID, Q_LOOKUP_TYPE, Q_KIND, Q_PAUSED,
 	Q_BUSINESS_TZ, Q_QUIET_START, Q_QUIET_END, Q__COLS
 };
-/* The messages `who` holds now, with their numbers' look-ups when fresh
- * (younger than ttl_days and not stale; else NULL). */
-int	 store_queue_claimed(struct db_res *res, const char *who, int ttl_days);
+/* Of the n messages ids (a claim's), those `who` still holds, with their
+ * numbers' look-ups when fresh (younger than ttl_days and not stale; else
+ * NULL). */
+int	 store_queue_claimed(struct db_res *res, const char *who, int ttl_days,
+	    const long long *ids, int n);
 
 /* Back to waiting until due_ms (paced: the slot is reserved). */
 int	 store_queue_wait(long long id, long long due_ms, int paced);
