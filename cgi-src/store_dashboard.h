@@ -36,8 +36,8 @@ enum { DB_KEY, DB_LABEL, DB_TOTAL, DB_FAILED };
 int	 store_dash_by(struct db_res *res, unsigned business_id,
 	    const char *what, const char *first, const char *last);
 /* The texts most often failing with code among the latest 2,000 such
- * failures in [start_ms, end_ms): body, count, one of their lint findings
- * (JSON). */
+ * failures in [start_ms, end_ms): body, count, the lint findings of the
+ * latest (JSON). */
 enum { DF_BODY, DF_N, DF_LINT };
 int	 store_dash_filtered(struct db_res *res, unsigned business_id, int code,
 	    long long start_ms, long long end_ms, int limit);
