@@ -114,28 +114,45 @@ range_read(struct req *r, struct range *g)
 }
 
 /* Counts again the days of the range that are not current. */
+/*
+ * Counts again the range's days whose counts are not current. *asof_ms:
+ * when the oldest count of a day not yet settled was made (0 when every
+ * day is settled), which the page states. 0 or -1.
+ */
 static int
-rollup_refresh(struct req *r, const struct range *g)
+rollup_refresh(struct req *r, const struct range *g, long long *asof_ms)
 {
 	struct db_res fresh;
 	char day[11];
-	long long d;
+	long long d, now_ms = (long long)time(NULL) * 1000;
 	unsigned i;
 
+	*asof_ms = 0;
 	if (store_rollup_fresh(&fresh, r->s.business_id, g->first_s, g->last_s,
 	    g->off) != 0)
 		return -1;
 	for (d = g->first; d <= g->last; d++) {
+		long long at = now_ms;
 		int have = 0;
 		day_str(d, day, sizeof(day));
-		for (i = 0; i < fresh.nrows && !have; i++)
-			have = strcmp(db_get(&fresh, i, 0), day) == 0;
+		for (i = 0; i < fresh.nrows && !have; i++) {
+			if (strcmp(db_get(&fresh, i, RF_DAY), day) != 0)
+				continue;
+			have = 1;
+			at = db_get_ll(&fresh, i, RF_SETTLED, 0) ? 0 :
+			    db_get_ll(&fresh, i, RF_COUNTED_MS, now_ms);
+		}
 		if (!have && store_rollup_day(r->s.business_id, day,
 		    (d * 86400 - g->off) * 1000, ((d + 1) * 86400 - g->off) *
 		    1000, g->off) != 0) {
 			db_res_free(&fresh);
 			return -1;
 		}
+		/* counted now: settled if two days have passed its end */
+		if (!have && now_ms >= ((d + 3) * 86400 - g->off) * 1000)
+			at = 0;
+		if (at > 0 && (*asof_ms == 0 || at < *asof_ms))
+			*asof_ms = at;
 	}
 	db_res_free(&fresh);
 	return 0;
@@ -353,6 +370,7 @@ page_dashboard(struct req *r)
 	struct range g;
 	struct db_res t, rs, d;
 	long long sent = 0, delivered = 0, failed = 0, pending = 0, max = 1;
+	long long asof;
 	HDF *h;
 
 	web_set(r, "Page.Title", "Delivery");
@@ -362,9 +380,22 @@ page_dashboard(struct req *r)
 		web_set(r, "Range.Error", "Write the dates as YYYY-MM-DD.");
 		return web_render(r, 400, "dashboard.cs");
 	}
-	if (rollup_refresh(r, &g) != 0 ||
+	if (rollup_refresh(r, &g, &asof) != 0 ||
 	    store_dash_totals(&t, r->s.business_id, g.first_s, g.last_s) != 0)
 		return web_db_error(r);
+	if (asof > 0) {
+		/* the oldest count of a recent day, in the business's time */
+		time_t at = (time_t)(asof / 1000);
+		struct tm tm;
+		char hm[8];
+		int off;
+		if (tz_offset(r->s.time_zone, at, &off) != 0)
+			off = 0;
+		at += off;
+		gmtime_r(&at, &tm);
+		strftime(hm, sizeof(hm), "%H:%M", &tm);
+		web_set(r, "Range.AsOf", hm);
+	}
 	for (unsigned i = 0; i < t.nrows; i++) {
 		const char *o = db_get(&t, i, DT_OUTCOME);
 		long long n = db_get_ll(&t, i, DT_N, 0);

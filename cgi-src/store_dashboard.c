@@ -10,12 +10,15 @@ int
 store_rollup_fresh(struct db_res *res, unsigned business_id, const char *first,
     const char *last, int utc_offset)
 {
-	return db_query(res, "SELECT day FROM delivery_rollup_days "
+	return db_query(res, "SELECT day, "
+	    "computed_at >= day + INTERVAL 3 DAY - INTERVAL ? SECOND, "
+	    "CAST(UNIX_TIMESTAMP(computed_at) * 1000 AS SIGNED) "
+	    "FROM delivery_rollup_days "
 	    "WHERE business_id = ? AND day BETWEEN ? AND ? AND utc_offset = ? "
 	    "AND (computed_at >= day + INTERVAL 3 DAY - INTERVAL ? SECOND "
-	    "OR computed_at > NOW(3) - INTERVAL 5 MINUTE)", "issii",
-	    (long long)business_id, first, last, (long long)utc_offset,
-	    (long long)utc_offset);
+	    "OR computed_at > NOW(3) - INTERVAL 5 MINUTE)", "iissii",
+	    (long long)utc_offset, (long long)business_id, first, last,
+	    (long long)utc_offset, (long long)utc_offset);
 }
 
 int

@@ -13,7 +13,8 @@ struct db_res;
 
 /* The days in [first, last] ("YYYY-MM-DD") whose counts are current for
  * this offset: settled (two days past their end) or counted in the last
- * five minutes. Column 0: the day. */
+ * five minutes: the day, 1 if settled, when counted (ms). */
+enum { RF_DAY, RF_SETTLED, RF_COUNTED_MS };
 int	 store_rollup_fresh(struct db_res *res, unsigned business_id,
 	    const char *first, const char *last, int utc_offset);
 /* Counts one day again: [start_ms, end_ms) is the day in UTC. 0 or -1. */

@@ -11,7 +11,7 @@
   <?cs if:Range.Notice ?><p class="notice" role="status"><?cs var:Range.Notice ?></p><?cs /if ?>
   <?cs include:"warning.cs" ?>
   <?cs if:!Range.Error ?>
-  <p class="muted">Texts sent from <?cs var:Range.From ?> to <?cs var:Range.To ?> (your business's days). Every figure links to its texts.</p>
+  <p class="muted">Texts sent from <?cs var:Range.From ?> to <?cs var:Range.To ?> (your business's days). Every figure links to its texts.<?cs if:Range.AsOf ?> Counted at <?cs var:Range.AsOf ?>: the last three days are counted again every five minutes at most.<?cs /if ?></p>
   <div class="totals">
     <a class="total" href="/dashboard/messages?<?cs call:range_q() ?>"><span class="n"><?cs var:Totals.Sent ?></span> sent</a>
     <a class="total total-delivered" href="/dashboard/messages?<?cs call:range_q() ?>&amp;outcome=delivered"><span class="n"><?cs var:Totals.Delivered ?></span> delivered <span class="pct"><?cs var:Totals.DeliveredRate ?>%</span></a>

@@ -75,6 +75,13 @@ test('the figures of a known dataset: totals, reasons, days, carriers, numbers, 
   assert.deepEqual(row('Count Agent'), ['14', '6', '42.9']);
   assert.match(t, /FREE OFFER CALL NOW<\/p><p class="muted">3 filtered. The check at send time: All caps reads as spam/);
   assert.match(t, /<svg class="daychart"[\s\S]*<rect class="r\d"/, 'an SVG chart drawn by the template');
+  // the last days are not settled: the page says when they were counted,
+  // in the business's time (Chicago)
+  const hm = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/Chicago', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const shown = t.match(/Counted at (\d\d:\d\d): the last three days are counted again every five minutes at most/);
+  assert.ok(shown, 'when the counts were made');
+  const ok = [0, 60000].map((ms) => hm.format(new Date(Date.now() - ms)));
+  assert.ok(ok.includes(shown[1]), `${shown[1]} is Chicago's time now (${ok})`);
 });
 
 test('drill-down and CSV: every figure lists its messages', async () => {
