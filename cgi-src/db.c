@@ -594,6 +594,39 @@ db_exec_list(const char *sql, struct db_param *p, size_t n)
 	return run(NULL, &affected, sql, p, n) == 0 ? affected : -1;
 }
 
+long long
+db_exec_batch(const char *sql, const struct db_param *head, size_t nhead,
+    const struct db_list *lists, size_t nlists, size_t n)
+{
+	struct db_param p[MAX_PARAMS];
+	long long got, total = 0;
+	size_t at, l, k;
+
+	if (nhead + 50 * nlists > MAX_PARAMS) {
+		sp_log("db: too many parameters");
+		return -1;
+	}
+	for (at = 0; at < n; at += 50) {
+		if (nhead > 0)
+			memcpy(p, head, nhead * sizeof(*p));
+		for (l = 0; l < nlists; l++)
+			for (k = 0; k < 50; k++) {
+				struct db_param *q = &p[nhead + 50 * l + k];
+				q->type = lists[l].type;
+				if (q->type == 's')
+					q->p = at + k < n ? lists[l].s[at + k] :
+					    NULL;
+				else
+					q->i = at + k < n ? lists[l].i[at + k] :
+					    0;
+			}
+		if ((got = db_exec_list(sql, p, nhead + 50 * nlists)) < 0)
+			return -1;
+		total += got;
+	}
+	return total;
+}
+
 unsigned long long
 db_insert_id(void)
 {

@@ -53,6 +53,18 @@ int	 db_query_list(struct db_res *res, const char *sql, struct db_param *p,
 long long db_exec(const char *sql, const char *fmt, ...);
 /* db_exec with a parameter list built at run time, as db_query_list. */
 long long db_exec_list(const char *sql, struct db_param *p, size_t n);
+/* One list of db_exec_batch: 'i' (ids) or 's' (strings), n values. */
+struct db_list {
+	char			 type;
+	const long long		*i;
+	const char *const	*s;
+};
+/* Runs sql once for every 50 of n rows: its placeholders are head's nhead
+ * parameters, then 50 of each list's in turn (DB_IN50 or DB_Q50), row
+ * at + k's values or, past the end, 0 (no such row) and NULL, so that one
+ * prepared statement serves every batch. Rows changed, or -1. */
+long long db_exec_batch(const char *sql, const struct db_param *head,
+	    size_t nhead, const struct db_list *lists, size_t nlists, size_t n);
 unsigned long long db_insert_id(void);
 
 int	 db_begin(void);

@@ -113,7 +113,6 @@ range_read(struct req *r, struct range *g)
 	return 0;
 }
 
-/* Counts again the days of the range that are not current. */
 /*
  * Counts again the range's days whose counts are not current. *asof_ms:
  * when the oldest count of a day not yet settled was made (0 when every

@@ -553,10 +553,11 @@ send_batch(void)
 	}
 	if (n > 0)
 		provider_send_many(prov, reqs, (size_t)n, cfg.sender_parallel);
-	for (i = 0; i < (n < 0 ? -n : n); i++)
-		if (n > 0)
+	if (n > 0) {
+		for (i = 0; i < n; i++)
 			record(&jobs[i], &reqs[i].out);
-	flush_accepted();
+		flush_accepted();
+	}
 	for (i = 0; i < (n < 0 ? -n : n); i++)
 		free(jobs[i].body);
 	return claimed;

@@ -260,29 +260,21 @@ store_conversations_status(const long long *conversations,
     const long long *messages, size_t n, const char *status,
     const char *reason, int code)
 {
-	struct db_param p[104];
-	size_t at, k;
+	struct db_param head[4] = {
+		{ .type = 's', .p = status }, { .type = 's', .p = reason },
+		{ .type = 'i', .i = code }, { .type = 'i', .i = code },
+	};
+	struct db_list lists[2] = {
+		{ .type = 'i', .i = conversations },
+		{ .type = 'i', .i = messages },
+	};
 
 	/* the same values store_messages_set_status wrote on the messages.
 	 * Two lists, not pairs: a conversation's last_message_id is one of
 	 * its own messages, so it can match no other conversation's */
-	for (at = 0; at < n; at += 50) {
-		p[0] = (struct db_param){ .type = 's', .p = status };
-		p[1] = (struct db_param){ .type = 's', .p = reason };
-		p[2] = (struct db_param){ .type = 'i', .i = code };
-		p[3] = (struct db_param){ .type = 'i', .i = code };
-		for (k = 0; k < 50; k++) {
-			p[4 + k] = (struct db_param){ .type = 'i',
-			    .i = at + k < n ? conversations[at + k] : 0 };
-			p[54 + k] = (struct db_param){ .type = 'i',
-			    .i = at + k < n ? messages[at + k] : 0 };
-		}
-		if (db_exec_list("UPDATE conversations SET last_status = ?, "
-		    "last_reason = COALESCE(?, last_reason), "
-		    "last_error_code = IF(? = 0, last_error_code, ?) "
-		    "WHERE id IN " DB_IN50 " AND last_message_id IN " DB_IN50,
-		    p, 104) < 0)
-			return -1;
-	}
-	return 0;
+	return db_exec_batch("UPDATE conversations SET last_status = ?, "
+	    "last_reason = COALESCE(?, last_reason), "
+	    "last_error_code = IF(? = 0, last_error_code, ?) "
+	    "WHERE id IN " DB_IN50 " AND last_message_id IN " DB_IN50,
+	    head, 4, lists, 2, n) < 0 ? -1 : 0;
 }

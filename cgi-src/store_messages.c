@@ -91,27 +91,18 @@ int
 store_messages_set_status(const long long *ids, size_t n, const char *status,
     const char *reason, int code)
 {
-	struct db_param p[55];
-	size_t at, k;
+	struct db_param head[5] = {
+		{ .type = 's', .p = status }, { .type = 's', .p = reason },
+		{ .type = 'i', .i = code }, { .type = 'i', .i = code },
+		{ .type = 's', .p = status },
+	};
+	struct db_list list = { .type = 'i', .i = ids };
 
-	for (at = 0; at < n; at += 50) {
-		p[0] = (struct db_param){ .type = 's', .p = status };
-		p[1] = (struct db_param){ .type = 's', .p = reason };
-		p[2] = (struct db_param){ .type = 'i', .i = code };
-		p[3] = (struct db_param){ .type = 'i', .i = code };
-		p[4] = (struct db_param){ .type = 's', .p = status };
-		for (k = 0; k < 50; k++)
-			p[5 + k] = (struct db_param){ .type = 'i',
-			    .i = at + k < n ? ids[at + k] : 0 };
-		if (db_exec_list("UPDATE messages SET status = ?, "
-		    "reason = COALESCE(?, reason), "
-		    "error_code = IF(? = 0, error_code, ?), "
-		    "updated_at = NOW(3), "
-		    "sent_at = IF(? = 'sent' AND sent_at IS NULL, NOW(3), "
-		    "sent_at) WHERE id IN " DB_IN50, p, 55) < 0)
-			return -1;
-	}
-	return 0;
+	return db_exec_batch("UPDATE messages SET status = ?, "
+	    "reason = COALESCE(?, reason), "
+	    "error_code = IF(? = 0, error_code, ?), updated_at = NOW(3), "
+	    "sent_at = IF(? = 'sent' AND sent_at IS NULL, NOW(3), sent_at) "
+	    "WHERE id IN " DB_IN50, head, 5, &list, 1, n) < 0 ? -1 : 0;
 }
 
 int

@@ -5,40 +5,20 @@
 #include "db.h"
 #include "store_queue.h"
 
-#define IDS_FMT "iiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiii"
-
 /* Runs sql for ids in chunks of 50: its placeholders are a string and an
- * int (in that order, or the other when int_first), then DB_IN50. Returns the
- * rows changed, or -1. */
+ * int (in that order, or the other when int_first), then DB_IN50. Returns
+ * the rows changed, or -1. */
 static int
 exec_ids(const char *sql, int int_first, const char *s1, long long i1,
     const long long *ids, int n)
 {
-	long long v[50], got, total = 0;
-	int at, k;
+	struct db_param str = { .type = 's', .p = s1 };
+	struct db_param num = { .type = 'i', .i = i1 };
+	struct db_param head[2] = { int_first ? num : str,
+	    int_first ? str : num };
+	struct db_list list = { .type = 'i', .i = ids };
 
-	for (at = 0; at < n; at += 50) {
-		for (k = 0; k < 50; k++)
-			v[k] = at + k < n ? ids[at + k] : 0;
-		got = int_first ? db_exec(sql, "is" IDS_FMT, i1, s1,
-		    v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9],
-		    v[10], v[11], v[12], v[13], v[14], v[15], v[16], v[17],
-		    v[18], v[19], v[20], v[21], v[22], v[23], v[24], v[25],
-		    v[26], v[27], v[28], v[29], v[30], v[31], v[32], v[33],
-		    v[34], v[35], v[36], v[37], v[38], v[39], v[40], v[41],
-		    v[42], v[43], v[44], v[45], v[46], v[47], v[48], v[49]) :
-		    db_exec(sql, "si" IDS_FMT, s1, i1,
-		    v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9],
-		    v[10], v[11], v[12], v[13], v[14], v[15], v[16], v[17],
-		    v[18], v[19], v[20], v[21], v[22], v[23], v[24], v[25],
-		    v[26], v[27], v[28], v[29], v[30], v[31], v[32], v[33],
-		    v[34], v[35], v[36], v[37], v[38], v[39], v[40], v[41],
-		    v[42], v[43], v[44], v[45], v[46], v[47], v[48], v[49]);
-		if (got < 0)
-			return -1;
-		total += got;
-	}
-	return (int)total;
+	return (int)db_exec_batch(sql, head, 2, &list, 1, (size_t)n);
 }
 
 int
@@ -157,25 +137,17 @@ store_queue_unknown(long long id, long long due_ms)
 int
 store_queue_accepted(const long long *ids, const char *const *sids, size_t n)
 {
-	struct db_param p[150];
-	size_t at, k;
+	struct db_list lists[3] = {
+		{ .type = 'i', .i = ids }, { .type = 's', .s = sids },
+		{ .type = 'i', .i = ids },
+	};
 
 	/* "queued" or "accepted": Sending either way, so only the sid */
-	for (at = 0; at < n; at += 50) {
-		for (k = 0; k < 50; k++) {
-			long long id = at + k < n ? ids[at + k] : 0;
-			p[k] = (struct db_param){ .type = 'i', .i = id };
-			p[50 + k] = (struct db_param){ .type = 's',
-			    .p = at + k < n ? sids[at + k] : NULL };
-			p[100 + k] = (struct db_param){ .type = 'i', .i = id };
-		}
-		if (db_exec_list("UPDATE messages SET provider_sid = "
-		    "ELT(FIELD(id, " DB_Q50 "), " DB_Q50 "), "
-		    "queue_state = 'done', due_at = NULL, claimed_by = NULL, "
-		    "updated_at = NOW(3) WHERE id IN " DB_IN50, p, 150) < 0)
-			return -1;
-	}
-	return 0;
+	return db_exec_batch("UPDATE messages SET provider_sid = "
+	    "ELT(FIELD(id, " DB_Q50 "), " DB_Q50 "), "
+	    "queue_state = 'done', due_at = NULL, claimed_by = NULL, "
+	    "updated_at = NOW(3) WHERE id IN " DB_IN50, NULL, 0, lists, 3,
+	    n) < 0 ? -1 : 0;
 }
 
 int
