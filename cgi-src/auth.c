@@ -30,24 +30,26 @@ token_ok(const char *t)
 }
 
 int
-auth_session_load(struct req *r)
+auth_session_key(struct req *r, struct session_key *k)
 {
 	const char *tok = web_cookie(r, SESSION_COOKIE);
-	unsigned char hash[SHA256_DIGEST_LENGTH];
-	long long idle_s = 0;
-	int found;
 
-	r->logged_in = 0;
 	if (tok == NULL || !token_ok(tok))
 		return 0;
-	SHA256((const unsigned char *)tok, strlen(tok), hash);
-	found = store_session_find(hash, r->cfg->session_idle_min,
-	    r->cfg->session_absolute_min, &r->s, &idle_s);
-	if (found < 0)
-		return -1;
-	if (found == 0)
+	SHA256((const unsigned char *)tok, strlen(tok), k->hash);
+	k->idle_min = r->cfg->session_idle_min;
+	k->absolute_min = r->cfg->session_absolute_min;
+	return 1;
+}
+
+/* The session found (or not) as the request's: its page data, and its
+ * last use noted at most once a minute. 0 or -1. */
+static int
+session_use(struct req *r, int found, long long idle_s)
+{
+	r->logged_in = found;
+	if (!found)
 		return 0;
-	r->logged_in = 1;
 	if (idle_s >= TOUCH_AFTER_S)
 		store_session_touch(r->s.id);
 	if (web_set(r, "Session.Name", r->s.name) != 0 ||
@@ -60,6 +62,30 @@ auth_session_load(struct req *r)
 	    web_set(r, "CSRF.Token", r->s.csrf) != 0)
 		return -1;
 	return 0;
+}
+
+int
+auth_session_load(struct req *r)
+{
+	struct session_key k;
+	long long idle_s = 0;
+	int found;
+
+	r->logged_in = 0;
+	if (!auth_session_key(r, &k))
+		return 0;
+	if ((found = store_session_find(&k, &r->s, &idle_s)) < 0)
+		return -1;
+	return session_use(r, found, idle_s);
+}
+
+int
+auth_session_take(struct req *r, struct db_res *res)
+{
+	long long idle_s = 0;
+
+	return session_use(r, store_session_split(res, &r->s, &idle_s),
+	    idle_s);
 }
 
 int

@@ -2,7 +2,9 @@
 #ifndef SP_AUTH_H
 #define SP_AUTH_H
 
+struct db_res;
 struct req;
+struct session_key;
 
 #define SESSION_COOKIE	"sp_session"
 #define PRE_COOKIE	"sp_pre"	/* keys the login form's CSRF token */
@@ -10,6 +12,14 @@ struct req;
 /* Loads the session named by the cookie into r (r->logged_in); 0, or -1
  * when the database failed. */
 int	 auth_session_load(struct req *r);
+/* The key of the session the cookie names, for a page that reads the
+ * session in its own statement (store_users.h's SESSION_*); 1, or 0 when
+ * the request has no well-formed session cookie. */
+int	 auth_session_key(struct req *r, struct session_key *k);
+/* Takes the session from such a statement's first row (leaving the page's
+ * columns in res) as auth_session_load would have loaded it, or none
+ * without a row; 0, or -1. */
+int	 auth_session_take(struct req *r, struct db_res *res);
 /* The login form's token for this browser (65 bytes); -1 without cookie. */
 int	 auth_login_token(struct req *r, char *out);
 /* Gives this browser a pre-session cookie when it has none and puts the

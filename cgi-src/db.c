@@ -719,6 +719,23 @@ db_res_free(struct db_res *res)
 	memset(res, 0, sizeof(*res));
 }
 
+void
+db_res_drop_cols(struct db_res *res, unsigned n)
+{
+	unsigned keep, i;
+
+	if (n > res->ncols)
+		n = res->ncols;
+	keep = res->ncols - n;
+	for (i = 0; i < res->nrows; i++) {
+		memmove(res->cell + (size_t)i * keep, res->cell +
+		    (size_t)i * res->ncols + n, keep * sizeof(*res->cell));
+		memmove(res->len + (size_t)i * keep, res->len +
+		    (size_t)i * res->ncols + n, keep * sizeof(*res->len));
+	}
+	res->ncols = keep;
+}
+
 const char *
 db_get(const struct db_res *res, unsigned row, unsigned col)
 {

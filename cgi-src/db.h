@@ -77,6 +77,8 @@ int	 db_script(const char *text, size_t len);
 unsigned db_errno(void);
 
 void	 db_res_free(struct db_res *res);
+/* Drops the first n columns of every row. */
+void	 db_res_drop_cols(struct db_res *res, unsigned n);
 const char *db_get(const struct db_res *res, unsigned row, unsigned col);
 long long db_get_ll(const struct db_res *res, unsigned row, unsigned col,
 	    long long def);

@@ -11,6 +11,7 @@
 #include "core_reason.h"
 #include "core_template.h"
 #include "core_status.h"
+#include "auth.h"
 #include "db.h"
 #include "pages.h"
 #include "store_conversations.h"
@@ -250,8 +251,24 @@ thread_fill(struct req *r, long long conversation_id, long long before)
 	char nonce[33];
 	int rc;
 
-	if (store_thread(&t, r->s.business_id, conversation_id, before,
-	    THREAD_PAGE + 1) != 0)
+	t.nrows = 0;
+	if (r->joined) {
+		/* the session comes with the page (route.c's JOINED), or is
+		 * asked for the ordinary way when the statement found none */
+		if (store_thread_joined(&t, &r->key, conversation_id, before,
+		    THREAD_PAGE + 1) != 0)
+			return 503;
+		if (auth_session_take(r, &t) != 0) {
+			db_res_free(&t);
+			return 503;
+		}
+		if ((rc = route_session(r)) != 0) {
+			db_res_free(&t);
+			return rc;
+		}
+	}
+	if (t.nrows == 0 && store_thread(&t, r->s.business_id,
+	    conversation_id, before, THREAD_PAGE + 1) != 0)
 		return 503;
 	if (t.nrows == 0) {
 		db_res_free(&t);
@@ -368,6 +385,8 @@ fail:
 int
 thread_error(struct req *r, int status)
 {
+	if (r->responded)	/* route_session's answer */
+		return status;
 	if (status == 404)
 		return web_error(r, 404, "There is no such conversation in "
 		    "your business.");
@@ -387,7 +406,8 @@ page_conversation_show(struct req *r)
 
 	if ((rc = web_text(r, "before", 20, &v)) != WEB_MISSING &&
 	    (rc != 0 || sp_parse_ll(v, 1, INT64_MAX, &before) != 0))
-		return web_error(r, 400, "The page link is malformed.");
+		return (rc = route_session(r)) != 0 ? rc :
+		    web_error(r, 400, "The page link is malformed.");
 	if ((rc = thread_fill(r, r->param[0], before)) != 0)
 		return thread_error(r, rc);
 	if ((rc = web_text(r, "template", 12, &v)) != WEB_MISSING) {

@@ -20,6 +20,11 @@ extern char **environ;
 #define WEBHOOK	(-1)
 #define BARE	(-2)
 
+/* With the roles: the page reads the session in its own statement, one
+ * round trip to MariaDB instead of two (store_users.h's SESSION_*), and
+ * then asks route_session; only pages asked for all day are (GET only). */
+#define JOINED	0x100
+
 struct route {
 	const char	*method;
 	const char	*pattern;
@@ -33,7 +38,7 @@ static const struct route routes[] = {
 	{ "POST", "/login",		page_login_submit,	ROLE_PUBLIC },
 	{ "POST", "/logout",		page_logout,		ROLES_ANY },
 	{ "GET",  "/conversations",	page_conversations_index, ROLES_BUSINESS },
-	{ "GET",  "/conversations/:id",	page_conversation_show,	ROLES_BUSINESS },
+	{ "GET",  "/conversations/:id",	page_conversation_show,	ROLES_BUSINESS | JOINED },
 	{ "POST", "/conversations/:id/messages", page_compose_send, ROLES_BUSINESS },
 	{ "GET",  "/conversations/:id/lint", page_compose_lint,	ROLES_BUSINESS },
 	{ "GET",  "/conversations/:id/poll", page_conversation_poll, ROLES_BUSINESS },
@@ -218,6 +223,41 @@ csrf_ok(struct req *r)
 	return webutil_token_equal(sent, want);
 }
 
+/* After the session is read: 0 when its role may have the page, else the
+ * status of the answer given (to sign in, or 403). */
+static int
+route_admit(struct req *r)
+{
+	if (r->roles != ROLE_PUBLIC && !r->logged_in) {
+		char next[1200];
+		char *esc = NULL;
+		if ((strcmp(r->method, "GET") == 0 ||
+		    strcmp(r->method, "HEAD") == 0) &&
+		    cgi_url_escape(r->path, &esc) == STATUS_OK && esc) {
+			snprintf(next, sizeof(next), "/login?next=%s", esc);
+			free(esc);
+			return web_redirect(r, next);
+		}
+		free(esc);
+		return web_redirect(r, "/login");
+	}
+	if (r->roles != ROLE_PUBLIC && !(r->roles & r->s.role))
+		return web_error(r, 403, "Your role does not give access to "
+		    "this page.");
+	return 0;
+}
+
+int
+route_session(struct req *r)
+{
+	if (!r->joined)
+		return 0;
+	r->joined = 0;
+	if (!r->logged_in && auth_session_load(r) != 0)
+		return web_db_error(r);
+	return route_admit(r);
+}
+
 static int
 dispatch(struct req *r)
 {
@@ -253,23 +293,16 @@ dispatch(struct req *r)
 	}
 	if (match->roles == WEBHOOK || match->roles == BARE)
 		return match->fn(r);
+	r->roles = match->roles & ~JOINED;
+	if ((match->roles & JOINED) && strcmp(method, "GET") == 0 &&
+	    auth_session_key(r, &r->key)) {
+		r->joined = 1;
+		return match->fn(r);
+	}
 	if ((rc = auth_session_load(r)) != 0)
 		return web_db_error(r);
-	if (match->roles != ROLE_PUBLIC && !r->logged_in) {
-		char next[1200];
-		char *esc = NULL;
-		if (strcmp(method, "GET") == 0 &&
-		    cgi_url_escape(r->path, &esc) == STATUS_OK && esc) {
-			snprintf(next, sizeof(next), "/login?next=%s", esc);
-			free(esc);
-			return web_redirect(r, next);
-		}
-		free(esc);
-		return web_redirect(r, "/login");
-	}
-	if (match->roles != ROLE_PUBLIC && !(match->roles & r->s.role))
-		return web_error(r, 403, "Your role does not give access to "
-		    "this page.");
+	if ((rc = route_admit(r)) != 0)
+		return rc;
 	if (strcmp(method, "POST") == 0 && !csrf_ok(r))
 		return web_error(r, 403, "This form has expired or did not "
 		    "come from this site. Go back, reload the page and submit "

@@ -6,6 +6,8 @@
 
 #include "db.h"
 #include "store_conversations.h"
+#include "store_users.h"
+#include "web.h"
 
 #define INBOX_SELECT \
 	"SELECT c.id, l.name, COALESCE(l.phone_e164, l.phone_raw), " \
@@ -162,8 +164,8 @@ store_inbox(struct db_res *res, const struct inbox_query *q)
 	return db_query_list(res, sql, p, n);
 }
 
-#define THREAD_HEAD \
-	"SELECT c.id, l.id, l.name, l.phone_e164, l.phone_raw, l.email, " \
+#define THREAD_COLS \
+	"c.id, l.id, l.name, l.phone_e164, l.phone_raw, l.email, " \
 	"l.opted_out, CAST(UNIX_TIMESTAMP(l.opted_out_at) * 1000 AS SIGNED), " \
 	"l.phone_valid, l.line_type, l.is_spam, n.e164, " \
 	"IF(l.cooldown_until > NOW(3), " \
@@ -177,7 +179,7 @@ store_thread(struct db_res *res, unsigned business_id,
 {
 	/* Messages first, driven by their (conversation_id, id) index: an
 	 * outer join here would sort in a temporary table. */
-	if (db_query(res, THREAD_HEAD
+	if (db_query(res, "SELECT " THREAD_COLS
 	    "m.id, m.direction, m.body, m.status, m.reason, m.error_code, "
 	    "CAST(UNIX_TIMESTAMP(m.created_at) * 1000 AS SIGNED), u.name, "
 	    "m.unconfirmed, IF(m.queue_state = 'waiting', m.hold_note, NULL), "
@@ -196,12 +198,38 @@ store_thread(struct db_res *res, unsigned business_id,
 		return 0;
 	/* no message to show: the conversation alone, if it is ours */
 	db_res_free(res);
-	return db_query(res, THREAD_HEAD
+	return db_query(res, "SELECT " THREAD_COLS
 	    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
 	    "FROM conversations c JOIN leads l ON l.id = c.lead_id "
 	    "JOIN sending_numbers n ON n.id = c.sending_number_id "
 	    "WHERE c.id = ? AND c.business_id = ?",
 	    "ii", conversation_id, (long long)business_id);
+}
+
+int
+store_thread_joined(struct db_res *res, const struct session_key *k,
+    long long conversation_id, long long before_id, int limit)
+{
+	/* the session's tables are const (a unique key), so the conversation
+	 * and the messages are read as in store_thread, by their index */
+	return db_query(res, "SELECT " SESSION_COLS ", " THREAD_COLS
+	    "m.id, m.direction, m.body, m.status, m.reason, m.error_code, "
+	    "CAST(UNIX_TIMESTAMP(m.created_at) * 1000 AS SIGNED), mu.name, "
+	    "m.unconfirmed, IF(m.queue_state = 'waiting', m.hold_note, NULL), "
+	    "CAST(UNIX_TIMESTAMP(m.updated_at) * 1000 AS SIGNED) "
+	    "FROM " SESSION_FROM
+	    "JOIN messages m ON m.conversation_id = ? "
+	    "AND m.business_id = u.business_id AND m.id < ? "
+	    "JOIN conversations c ON c.id = m.conversation_id "
+	    "AND c.business_id = u.business_id "
+	    "JOIN leads l ON l.id = c.lead_id "
+	    "JOIN sending_numbers n ON n.id = c.sending_number_id "
+	    "LEFT JOIN users mu ON mu.id = m.agent_id "
+	    "WHERE " SESSION_WHERE "ORDER BY m.id DESC LIMIT ?",
+	    "iibiii", conversation_id,
+	    before_id > 0 ? before_id : (long long)INT64_MAX,
+	    k->hash, sizeof(k->hash), k->idle_min, k->absolute_min,
+	    (long long)limit);
 }
 
 int

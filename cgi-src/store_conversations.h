@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 struct db_res;
+struct session_key;
 
 /* Columns of store_inbox's rows. */
 enum {
@@ -50,6 +51,12 @@ enum {
  * messages newest first whose ids are below before_id (0: the newest),
  * at most limit: one statement, one round trip. */
 int	 store_thread(struct db_res *res, unsigned business_id,
+	    long long conversation_id, long long before_id, int limit);
+/* The same with the session k finds first (store_users.h's SESSION_*),
+ * when there are messages to show: no row without a live session, nor
+ * when the conversation is not the session's business's or has no message
+ * below before_id (ask again the ordinary way). */
+int	 store_thread_joined(struct db_res *res, const struct session_key *k,
 	    long long conversation_id, long long before_id, int limit);
 
 /* The word of the lead's last opt-out (asked only for opted-out leads: a

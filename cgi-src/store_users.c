@@ -22,46 +22,54 @@ role_bit(const char *role)
 	return 0;
 }
 
-int
-store_session_find(const unsigned char *hash, int idle_min, int absolute_min,
-    struct session *s, long long *idle_s)
+/* Reads the session of SESSION_COLS from the first row. */
+static void
+session_row(const struct db_res *res, struct session *s, long long *idle_s)
 {
-	struct db_res res;
 	const char *v;
 
-	if (db_query(&res,
-	    "SELECT s.id, s.csrf_token, u.id, COALESCE(u.business_id, 0), "
-	    "u.role, u.email, u.name, COALESCE(b.name, ''), "
-	    "COALESCE(b.time_zone, 'UTC'), "
-	    "TIMESTAMPDIFF(SECOND, s.last_seen_at, NOW(3)), "
-	    "COALESCE(b.registration_status, '') "
-	    "FROM sessions s JOIN users u ON u.id = s.user_id "
-	    "LEFT JOIN businesses b ON b.id = u.business_id "
-	    "WHERE s.token_hash = ? AND u.active = 1 "
-	    "AND s.last_seen_at > NOW(3) - INTERVAL ? MINUTE "
-	    "AND s.created_at > NOW(3) - INTERVAL ? MINUTE",
-	    "bii", hash, (size_t)32, (long long)idle_min,
-	    (long long)absolute_min) != 0)
+	s->id = db_get_ll(res, 0, 0, 0);
+	sp_strlcpy(s->csrf, (v = db_get(res, 0, 1)) ? v : "", sizeof(s->csrf));
+	s->user_id = (unsigned)db_get_ll(res, 0, 2, 0);
+	s->business_id = (unsigned)db_get_ll(res, 0, 3, 0);
+	s->role = role_bit(db_get(res, 0, 4));
+	sp_strlcpy(s->email, (v = db_get(res, 0, 5)) ? v : "", sizeof(s->email));
+	sp_strlcpy(s->name, (v = db_get(res, 0, 6)) ? v : "", sizeof(s->name));
+	sp_strlcpy(s->business_name, (v = db_get(res, 0, 7)) ? v : "",
+	    sizeof(s->business_name));
+	sp_strlcpy(s->time_zone, (v = db_get(res, 0, 8)) ? v : "UTC",
+	    sizeof(s->time_zone));
+	*idle_s = db_get_ll(res, 0, 9, 0);
+	sp_strlcpy(s->registration, (v = db_get(res, 0, 10)) ? v : "",
+	    sizeof(s->registration));
+}
+
+int
+store_session_find(const struct session_key *k, struct session *s,
+    long long *idle_s)
+{
+	struct db_res res;
+
+	if (db_query(&res, "SELECT " SESSION_COLS "FROM " SESSION_FROM
+	    "WHERE " SESSION_WHERE, "bii", k->hash, sizeof(k->hash),
+	    k->idle_min, k->absolute_min) != 0)
 		return -1;
 	if (res.nrows == 0) {
 		db_res_free(&res);
 		return 0;
 	}
-	s->id = db_get_ll(&res, 0, 0, 0);
-	sp_strlcpy(s->csrf, (v = db_get(&res, 0, 1)) ? v : "", sizeof(s->csrf));
-	s->user_id = (unsigned)db_get_ll(&res, 0, 2, 0);
-	s->business_id = (unsigned)db_get_ll(&res, 0, 3, 0);
-	s->role = role_bit(db_get(&res, 0, 4));
-	sp_strlcpy(s->email, (v = db_get(&res, 0, 5)) ? v : "", sizeof(s->email));
-	sp_strlcpy(s->name, (v = db_get(&res, 0, 6)) ? v : "", sizeof(s->name));
-	sp_strlcpy(s->business_name, (v = db_get(&res, 0, 7)) ? v : "",
-	    sizeof(s->business_name));
-	sp_strlcpy(s->time_zone, (v = db_get(&res, 0, 8)) ? v : "UTC",
-	    sizeof(s->time_zone));
-	*idle_s = db_get_ll(&res, 0, 9, 0);
-	sp_strlcpy(s->registration, (v = db_get(&res, 0, 10)) ? v : "",
-	    sizeof(s->registration));
+	session_row(&res, s, idle_s);
 	db_res_free(&res);
+	return 1;
+}
+
+int
+store_session_split(struct db_res *res, struct session *s, long long *idle_s)
+{
+	if (res->nrows == 0 || res->ncols < SESSION_NCOLS)
+		return 0;
+	session_row(res, s, idle_s);
+	db_res_drop_cols(res, SESSION_NCOLS);
 	return 1;
 }
 

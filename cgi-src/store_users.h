@@ -5,13 +5,41 @@
 #include <stddef.h>
 
 struct session;
+struct session_key;
 struct db_res;
 
-/* Finds the live session with this token hash (idle and absolute limits in
- * minutes); 1 found (s filled, *idle_s its seconds since last use), 0 not,
- * -1 on error. */
-int	 store_session_find(const unsigned char *hash, int idle_min,
-	    int absolute_min, struct session *s, long long *idle_s);
+/*
+ * A page's own statement may read the session with its rows, in one round
+ * trip instead of two: SESSION_COLS first, FROM SESSION_FROM, the page's
+ * tables joined on u.business_id (the tenant), WHERE SESSION_WHERE with
+ * the key's three parameters ("bii"). The session's tables are const to
+ * the optimizer (a unique key), so the page's are read as they would be
+ * alone. No row: no live session, or nothing of the page's.
+ */
+#define SESSION_COLS \
+	"s.id, s.csrf_token, u.id, COALESCE(u.business_id, 0), u.role, " \
+	"u.email, u.name, COALESCE(b.name, ''), " \
+	"COALESCE(b.time_zone, 'UTC'), " \
+	"TIMESTAMPDIFF(SECOND, s.last_seen_at, NOW(3)), " \
+	"COALESCE(b.registration_status, '') "
+#define SESSION_NCOLS	11
+#define SESSION_FROM \
+	"sessions s JOIN users u ON u.id = s.user_id " \
+	"LEFT JOIN businesses b ON b.id = u.business_id "
+#define SESSION_WHERE \
+	"s.token_hash = ? AND u.active = 1 " \
+	"AND s.last_seen_at > NOW(3) - INTERVAL ? MINUTE " \
+	"AND s.created_at > NOW(3) - INTERVAL ? MINUTE "
+
+/* Finds the live session; 1 found (s filled, *idle_s its seconds since
+ * last use), 0 not, -1 on error. */
+int	 store_session_find(const struct session_key *k, struct session *s,
+	    long long *idle_s);
+/* Takes the session from the first SESSION_NCOLS columns of a statement
+ * that read it with a page, and leaves the page's columns alone in res.
+ * 1 with a session, 0 without (no row). */
+int	 store_session_split(struct db_res *res, struct session *s,
+	    long long *idle_s);
 int	 store_session_touch(long long id);
 int	 store_session_insert(const unsigned char *hash, unsigned user_id,
 	    const char *csrf, const char *addr);

@@ -32,6 +32,14 @@ struct session {
 	char		 csrf[65];
 };
 
+/* What finds a live session: its token's hash and the idle and absolute
+ * limits in minutes. */
+struct session_key {
+	unsigned char	 hash[32];
+	long long	 idle_min;
+	long long	 absolute_min;
+};
+
 #define WEB_MAX_PARAMS	4
 
 #define WEB_ENV_SLOTS	128
@@ -51,6 +59,11 @@ struct req {
 	char			*form_buf;	/* a webhook's decoded body */
 	int			 logged_in;
 	struct session		 s;
+	/* set when the route's page reads the session in its own statement
+	 * (route.c's JOINED): key finds it, then route_admit decides */
+	int			 joined;
+	struct session_key	 key;
+	int			 roles;		/* the route's */
 	long long		 param[WEB_MAX_PARAMS];	/* :id segments */
 	STRING			 headers;	/* extra header lines */
 	int			 responded;
@@ -65,6 +78,12 @@ typedef int (*handler_fn)(struct req *);
 
 /* Serves one request (route.c): reads, dispatches, answers. */
 void	 web_serve(FCGX_Request *fcgi, const struct sp_config *cfg);
+/* For a JOINED route, after its statement (which may have read the session:
+ * auth_session_take) or before it, when it answers without one: the session
+ * read the ordinary way if it did not come, then the route's roles
+ * checked. 0 when the page may be given, else the status of the answer
+ * given (to sign in, or 403). 0 for any other route. */
+int	 route_session(struct req *r);
 /* Prints the route table (sp-portal --routes). */
 void	 route_print(FILE *f);
 

@@ -47,6 +47,8 @@ test('a wrong password is refused with the email kept', async () => {
 test('signing out ends the session', async () => {
   const jar = await login('agent@acme.example');
   const page = await get('/conversations', { jar });
+  const conv = conversationIds(page.text)[0];
+  assert.equal((await get(`/conversations/${conv}`, { jar })).status, 200);
   const old = new Map(jar);
   const out = await post('/logout', { csrf: csrfOf(page.text) }, { jar });
   assert.equal(out.status, 303);
@@ -54,6 +56,11 @@ test('signing out ends the session', async () => {
   const again = await get('/conversations', { jar: old });
   assert.equal(again.status, 303, 'the old cookie no longer works');
   assert.match(again.headers.location, /^\/login\?next=/);
+  // nor at a thread, whose statement reads the session with the page
+  const thread = await get(`/conversations/${conv}`, { jar: old });
+  assert.equal(thread.status, 303);
+  assert.equal(thread.headers.location, `/login?next=%2Fconversations%2F${conv}`);
+  assert.doesNotMatch(thread.text, /Sign out/);
 });
 
 test('five failures lock the account for a while with a clear message', async () => {
