@@ -55,6 +55,8 @@ config_load(struct sp_config *cfg, const char *path)
 	get_str(hdf, "Session.Secret", "", cfg->session_secret,
 	    sizeof(cfg->session_secret));
 	cfg->session_idle_min = hdf_get_int_value(hdf, "Session.IdleMinutes", 120);
+	cfg->dashboard_snapshot_s = hdf_get_int_value(hdf,
+	    "Dashboard.SnapshotSeconds", 60);
 	cfg->session_absolute_min =
 	    hdf_get_int_value(hdf, "Session.AbsoluteMinutes", 12 * 60);
 	cfg->throttle_account = hdf_get_int_value(hdf, "Login.AccountFailures", 5);
@@ -98,6 +100,11 @@ config_load(struct sp_config *cfg, const char *path)
 	}
 	if (cfg->sender_round_ms < 1 || cfg->sender_round_ms > 5000) {
 		sp_log("config %s: Sender.RoundMs must be 1 to 5000", path);
+		goto out;
+	}
+	if (cfg->dashboard_snapshot_s < 0 || cfg->dashboard_snapshot_s > 300) {
+		sp_log("config %s: Dashboard.SnapshotSeconds must be 0 to 300",
+		    path);
 		goto out;
 	}
 

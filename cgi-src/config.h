@@ -26,6 +26,7 @@ struct sp_config {
 
 	char	 session_secret[129];	/* hex; keys the login form's token */
 	int	 session_idle_min;
+	int	 dashboard_snapshot_s;	/* a range's figures are kept this long */
 	int	 session_absolute_min;
 	int	 throttle_account;	/* failures per account per window */
 	int	 throttle_address;	/* failures per address per window */

@@ -9,6 +9,7 @@
 
 #include "core_reason.h"
 #include "core_status.h"
+#include "config.h"
 #include "core_timezone.h"
 #include "db.h"
 #include "pages.h"
@@ -361,40 +362,22 @@ filtered_texts(struct req *r, const struct range *g)
 	return 0;
 }
 
-/* 200: the dashboard for ?from=&to= (the last 7 days by default); 400 for
- * a malformed date (with the form). Managers only. */
-int
-page_dashboard(struct req *r)
+/*
+ * Counts the range's figures into the page data (all but the warning):
+ * 0, -1 when the database failed, -2 when the chart could not be drawn.
+ * *asof_ms as rollup_refresh says.
+ */
+static int
+figures_count(struct req *r, const struct range *g, long long *asof_ms)
 {
-	struct range g;
 	struct db_res t, rs, d;
 	long long sent = 0, delivered = 0, failed = 0, pending = 0, max = 1;
-	long long asof;
 	HDF *h;
+	int rc;
 
-	web_set(r, "Page.Title", "Delivery");
-	if (web_text(r, "saved", 10, &(const char *){ NULL }) == 0)
-		web_set(r, "Page.Saved", "1");
-	if (range_read(r, &g) != 0) {
-		web_set(r, "Range.Error", "Write the dates as YYYY-MM-DD.");
-		return web_render(r, 400, "dashboard.cs");
-	}
-	if (rollup_refresh(r, &g, &asof) != 0 ||
-	    store_dash_totals(&t, r->s.business_id, g.first_s, g.last_s) != 0)
-		return web_db_error(r);
-	if (asof > 0) {
-		/* the oldest count of a recent day, in the business's time */
-		time_t at = (time_t)(asof / 1000);
-		struct tm tm;
-		char hm[8];
-		int off;
-		if (tz_offset(r->s.time_zone, at, &off) != 0)
-			off = 0;
-		at += off;
-		gmtime_r(&at, &tm);
-		strftime(hm, sizeof(hm), "%H:%M", &tm);
-		web_set(r, "Range.AsOf", hm);
-	}
+	if (rollup_refresh(r, g, asof_ms) != 0 ||
+	    store_dash_totals(&t, r->s.business_id, g->first_s, g->last_s) != 0)
+		return -1;
 	for (unsigned i = 0; i < t.nrows; i++) {
 		const char *o = db_get(&t, i, DT_OUTCOME);
 		long long n = db_get_ll(&t, i, DT_N, 0);
@@ -416,8 +399,8 @@ page_dashboard(struct req *r)
 	put_pct(h, "FailedRate", failed, sent);
 	put_pct(h, "PendingRate", pending, sent);
 
-	if (store_dash_reasons(&rs, r->s.business_id, g.first_s, g.last_s))
-		return web_db_error(r);
+	if (store_dash_reasons(&rs, r->s.business_id, g->first_s, g->last_s))
+		return -1;
 	for (unsigned i = 0; i < rs.nrows; i++)
 		if (db_get_ll(&rs, i, DR_N, 0) > max)
 			max = db_get_ll(&rs, i, DR_N, 0);
@@ -432,21 +415,299 @@ page_dashboard(struct req *r)
 		put_pct(x, "Share", n, failed);
 		web_put_int(x, "Bar", n * 100 / max);
 	}
-	if (store_dash_days(&d, r->s.business_id, g.first_s, g.last_s) != 0) {
+	if (store_dash_days(&d, r->s.business_id, g->first_s, g->last_s) != 0) {
 		db_res_free(&rs);
-		return web_db_error(r);
+		return -1;
 	}
-	if (chart_days(r, &g, &d, &rs) != 0) {
-		db_res_free(&d);
-		db_res_free(&rs);
-		return web_error(r, 500, "Could not draw the chart.");
-	}
+	rc = chart_days(r, g, &d, &rs) != 0 ? -2 : 0;
 	db_res_free(&d);
 	db_res_free(&rs);
-	if (by_table(r, &g, "carrier", "ByCarrier") != 0 ||
-	    by_table(r, &g, "number", "ByNumber") != 0 ||
-	    by_table(r, &g, "agent", "ByAgent") != 0 ||
-	    filtered_texts(r, &g) != 0 || dashboard_warning(r) != 0)
+	if (rc == 0 && (by_table(r, g, "carrier", "ByCarrier") != 0 ||
+	    by_table(r, g, "number", "ByNumber") != 0 ||
+	    by_table(r, g, "agent", "ByAgent") != 0 ||
+	    filtered_texts(r, g) != 0))
+		rc = -1;
+	return rc;
+}
+
+/* What a snapshot keeps of the page data: all figures_count puts there. */
+static const char *const kept[] = {
+	"Totals", "Reasons", "Chart", "Days", "ByCarrier", "ByNumber",
+	"ByAgent", "Filtered",
+};
+
+/* An HDF node's children as a JSON object: a leaf as its string, a node
+ * with children as an object (its own value, if any, under ""). */
+static json_t *
+hdf_json(HDF *h)
+{
+	json_t *o = json_object();
+
+	for (HDF *c = hdf_obj_child(h); c != NULL && o != NULL;
+	    c = hdf_obj_next(c)) {
+		const char *v = hdf_obj_value(c);
+		json_t *x;
+		if (hdf_obj_child(c) == NULL)
+			x = json_string(v ? v : "");
+		else if ((x = hdf_json(c)) != NULL && v != NULL &&
+		    json_object_set_new(x, "", json_string(v)) != 0) {
+			json_decref(x);
+			x = NULL;
+		}
+		if (x == NULL || json_object_set_new(o, hdf_obj_name(c), x)) {
+			json_decref(o);
+			o = NULL;
+		}
+	}
+	return o;
+}
+
+/* The inverse of hdf_json, as node `name` of parent; 0 or -1. */
+static int
+json_hdf(HDF *parent, const char *name, json_t *v)
+{
+	NEOERR *err = STATUS_OK;
+	const char *k;
+	json_t *x;
+	HDF *node;
+
+	if (json_is_string(v))
+		err = hdf_set_value(parent, name, json_string_value(v));
+	else if (!json_is_object(v))
+		return -1;
+	else if ((err = hdf_get_node(parent, name, &node)) == STATUS_OK) {
+		json_object_foreach(v, k, x) {
+			if (*k == '\0' ? json_hdf(parent, name, x) != 0 :
+			    json_hdf(node, k, x) != 0)
+				return -1;
+		}
+	}
+	if (err != STATUS_OK) {
+		nerr_ignore(&err);
+		return -1;
+	}
+	return 0;
+}
+
+/* The counted figures as a snapshot's JSON (malloc'd), or NULL. */
+static char *
+figures_dump(struct req *r, long long asof_ms)
+{
+	json_t *o = json_object(), *x;
+	char *text = NULL;
+	size_t i;
+
+	if (o == NULL || json_object_set_new(o, "AsOfMs",
+	    json_integer(asof_ms)) != 0)
+		goto out;
+	for (i = 0; i < sizeof(kept) / sizeof(kept[0]); i++) {
+		HDF *h = hdf_get_obj(r->hdf, kept[i]);
+		if (h == NULL)
+			continue;
+		if ((x = hdf_json(h)) == NULL ||
+		    json_object_set_new(o, kept[i], x) != 0)
+			goto out;
+	}
+	text = json_dumps(o, JSON_COMPACT);
+out:
+	json_decref(o);
+	return text;
+}
+
+/* A snapshot's figures into the page data; 0, or -1 when it cannot be
+ * read (the figures are then counted). */
+static int
+figures_load(struct req *r, const char *text, long long *asof_ms)
+{
+	json_error_t jerr;
+	json_t *o = text ? json_loads(text, 0, &jerr) : NULL, *x;
+	size_t i;
+	int rc = -1;
+
+	if (!json_is_object(o) ||
+	    !json_is_integer(x = json_object_get(o, "AsOfMs")))
+		goto out;
+	*asof_ms = json_integer_value(x);
+	for (i = 0; i < sizeof(kept) / sizeof(kept[0]); i++)
+		if ((x = json_object_get(o, kept[i])) != NULL &&
+		    json_hdf(r->hdf, kept[i], x) != 0)
+			goto out;
+	rc = 0;
+out:
+	for (i = 0; rc != 0 && i < sizeof(kept) / sizeof(kept[0]); i++)
+		hdf_remove_tree(r->hdf, kept[i]);
+	json_decref(o);
+	return rc;
+}
+
+/*
+ * The figures rendered (dashboard_figures.cs) from a snapshot, kept by
+ * each worker for a few ranges: a manager's next look within the minute
+ * reads one short row and renders nothing of them again. Each is the
+ * snapshot's made at made_ms; a newer snapshot replaces it.
+ */
+#define FRAGMENTS	8
+static struct fragment {
+	unsigned	 business_id;
+	long long	 first, last;
+	int		 off;
+	long long	 made_ms, asof_ms;
+	char		*html;
+	unsigned long	 used;
+} frags[FRAGMENTS];
+static unsigned long frag_clock;
+
+static struct fragment *
+frag_find(unsigned business_id, const struct range *g)
+{
+	for (size_t i = 0; i < FRAGMENTS; i++)
+		if (frags[i].html != NULL &&
+		    frags[i].business_id == business_id &&
+		    frags[i].first == g->first && frags[i].last == g->last &&
+		    frags[i].off == g->off)
+			return &frags[i];
+	return NULL;
+}
+
+/* Keeps html (a copy) as the range's, in its old place or the least
+ * recently used. */
+static void
+frag_keep(unsigned business_id, const struct range *g, long long made_ms,
+    long long asof_ms, const char *html)
+{
+	struct fragment *f = frag_find(business_id, g);
+	char *copy = strdup(html);
+
+	if (copy == NULL)
+		return;
+	for (size_t i = 0; f == NULL && i < FRAGMENTS; i++)
+		if (frags[i].html == NULL)
+			f = &frags[i];
+	for (size_t i = 0; f == NULL && i < FRAGMENTS; i++)
+		if (f == NULL || frags[i].used < f->used)
+			f = &frags[i];
+	free(f->html);
+	f->business_id = business_id;
+	f->first = g->first;
+	f->last = g->last;
+	f->off = g->off;
+	f->made_ms = made_ms;
+	f->asof_ms = asof_ms;
+	f->html = copy;
+	f->used = ++frag_clock;
+}
+
+/* Renders the figures now in the page data as Figures.Html (and keeps
+ * them as the snapshot made at made_ms, unless 0); 0 or -1. */
+static int
+figures_render(struct req *r, const struct range *g, long long made_ms,
+    long long asof_ms)
+{
+	STRING out;
+	NEOERR *err;
+
+	if (web_render_part(r, "dashboard_figures.cs", &out) != 0)
+		return -1;
+	if (made_ms > 0)
+		frag_keep(r->s.business_id, g, made_ms, asof_ms,
+		    out.buf ? out.buf : "");
+	if ((err = hdf_set_value(r->hdf, "Figures.Html", out.buf ? out.buf :
+	    "")) != STATUS_OK) {
+		nerr_ignore(&err);
+		string_clear(&out);
+		return -1;
+	}
+	string_clear(&out);
+	return 0;
+}
+
+/*
+ * The range's figures as Figures.Html: a snapshot younger than
+ * Dashboard.SnapshotSeconds, or an older one while another worker counts
+ * them again; else counted now (and kept). 0, -1 (database), -2 (the
+ * chart or the page could not be made).
+ */
+static int
+figures(struct req *r, const struct range *g, long long *asof_ms)
+{
+	int ttl = r->cfg->dashboard_snapshot_s, rc, show = 0;
+	struct fragment *f = frag_find(r->s.business_id, g);
+	struct db_res snap;
+	long long made;
+
+	if (ttl > 0 && store_dash_snapshot(&snap, r->s.business_id,
+	    g->first_s, g->last_s, g->off, ttl, f ? f->made_ms : 0) != 0)
+		return -1;
+	/* fresh, or stale while another worker counts them again: shown;
+	 * else this worker counts them (and so it does if the claim failed) */
+	if (ttl > 0 && snap.nrows > 0)
+		show = db_get_ll(&snap, 0, DS_FRESH, 0) ||
+		    db_get_ll(&snap, 0, DS_MAKING, 0) ||
+		    store_dash_snapshot_claim(r->s.business_id, g->first_s,
+		    g->last_s, g->off, ttl) == 0;
+	if (show) {
+		made = db_get_ll(&snap, 0, DS_MADE_MS, 0);
+		if (f != NULL && f->made_ms == made) {
+			db_res_free(&snap);
+			f->used = ++frag_clock;
+			*asof_ms = f->asof_ms;
+			return web_set(r, "Figures.Html", f->html) != 0 ? -2 : 0;
+		}
+		if (figures_load(r, db_get(&snap, 0, DS_FIGURES),
+		    asof_ms) == 0) {
+			db_res_free(&snap);
+			return figures_render(r, g, made, *asof_ms) != 0 ? -2 : 0;
+		}
+	}
+	if (ttl > 0)
+		db_res_free(&snap);
+	if ((rc = figures_count(r, g, asof_ms)) != 0)
+		return rc;
+	if (ttl > 0) {
+		/* the page is right without its snapshot: a failure is logged */
+		char *text = figures_dump(r, *asof_ms);
+		if (text == NULL || store_dash_snapshot_put(r->s.business_id,
+		    g->first_s, g->last_s, g->off, text) != 0)
+			sp_log("dashboard: the snapshot was not kept");
+		free(text);
+	}
+	return figures_render(r, g, 0, *asof_ms) != 0 ? -2 : 0;
+}
+
+/* 200: the dashboard for ?from=&to= (the last 7 days by default); 400 for
+ * a malformed date (with the form). Managers only. */
+int
+page_dashboard(struct req *r)
+{
+	struct range g;
+	long long asof;
+	int rc;
+
+	web_set(r, "Page.Title", "Delivery");
+	if (web_text(r, "saved", 10, &(const char *){ NULL }) == 0)
+		web_set(r, "Page.Saved", "1");
+	if (range_read(r, &g) != 0) {
+		web_set(r, "Range.Error", "Write the dates as YYYY-MM-DD.");
+		return web_render(r, 400, "dashboard.cs");
+	}
+	if ((rc = figures(r, &g, &asof)) == -2)
+		return web_error(r, 500, "Could not make the page.");
+	if (rc != 0)
+		return web_db_error(r);
+	if (asof > 0) {
+		/* the oldest count of a recent day, in the business's time */
+		time_t at = (time_t)(asof / 1000);
+		struct tm tm;
+		char hm[8];
+		int off;
+		if (tz_offset(r->s.time_zone, at, &off) != 0)
+			off = 0;
+		at += off;
+		gmtime_r(&at, &tm);
+		strftime(hm, sizeof(hm), "%H:%M", &tm);
+		web_set(r, "Range.AsOf", hm);
+	}
+	if (dashboard_warning(r) != 0)
 		return web_db_error(r);
 	return web_render(r, 200, "dashboard.cs");
 }

@@ -173,6 +173,53 @@ store_alert_thresholds_set(unsigned business_id, int failure_pct,
 	    (long long)business_id) < 0 ? -1 : 0;
 }
 
+int
+store_dash_snapshot(struct db_res *res, unsigned business_id,
+    const char *first, const char *last, int utc_offset, int ttl_s,
+    long long have_ms)
+{
+	return db_query(res, "SELECT "
+	    "CAST(UNIX_TIMESTAMP(made_at) * 1000 AS SIGNED) AS made, "
+	    "made_at > NOW(3) - INTERVAL ? SECOND, "
+	    "COALESCE(making_until > NOW(3), 0), "
+	    "IF(CAST(UNIX_TIMESTAMP(made_at) * 1000 AS SIGNED) = ?, NULL, "
+	    "figures) FROM dashboard_snapshots "
+	    "WHERE business_id = ? AND first_day = ? AND last_day = ? "
+	    "AND utc_offset = ?", "iiissi", (long long)ttl_s, have_ms,
+	    (long long)business_id, first, last, (long long)utc_offset);
+}
+
+int
+store_dash_snapshot_claim(unsigned business_id, const char *first,
+    const char *last, int utc_offset, int ttl_s)
+{
+	long long n = db_exec("UPDATE dashboard_snapshots "
+	    "SET making_until = NOW(3) + INTERVAL 30 SECOND "
+	    "WHERE business_id = ? AND first_day = ? AND last_day = ? "
+	    "AND utc_offset = ? AND made_at <= NOW(3) - INTERVAL ? SECOND "
+	    "AND (making_until IS NULL OR making_until <= NOW(3))", "issii",
+	    (long long)business_id, first, last, (long long)utc_offset,
+	    (long long)ttl_s);
+
+	return n < 0 ? -1 : n > 0;
+}
+
+int
+store_dash_snapshot_put(unsigned business_id, const char *first,
+    const char *last, int utc_offset, const char *figures)
+{
+	if (db_exec("DELETE FROM dashboard_snapshots WHERE business_id = ? "
+	    "AND made_at < NOW(3) - INTERVAL 1 HOUR", "i",
+	    (long long)business_id) < 0)
+		return -1;
+	return db_exec("INSERT INTO dashboard_snapshots (business_id, "
+	    "first_day, last_day, utc_offset, made_at, figures) "
+	    "VALUES (?, ?, ?, ?, NOW(3), ?) ON DUPLICATE KEY UPDATE "
+	    "made_at = NOW(3), making_until = NULL, figures = VALUES(figures)",
+	    "issis", (long long)business_id, first, last, (long long)utc_offset,
+	    figures) < 0 ? -1 : 0;
+}
+
 /* One statement per combination of filters, built once per process. */
 static char *dm_sql[64];
 

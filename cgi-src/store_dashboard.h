@@ -55,6 +55,23 @@ int	 store_last_hour(struct db_res *res, unsigned business_id,
 int	 store_alert_thresholds_set(unsigned business_id, int failure_pct,
 	    int filtered_pct);
 
+/* A range's snapshot (sql/015): when it was made (ms), whether it is
+ * younger than ttl_s seconds, whether a worker is making a new one, and
+ * the page data it keeps (JSON), NULL when it was made at have_ms (the
+ * asker has it). No row when there is none. 0 or -1. */
+enum { DS_MADE_MS, DS_FRESH, DS_MAKING, DS_FIGURES };
+int	 store_dash_snapshot(struct db_res *res, unsigned business_id,
+	    const char *first, const char *last, int utc_offset, int ttl_s,
+	    long long have_ms);
+/* Takes the making of a new snapshot in place of a stale one, for 30 s at
+ * most: 1 taken, 0 when another worker has it (or it is fresh), -1. */
+int	 store_dash_snapshot_claim(unsigned business_id, const char *first,
+	    const char *last, int utc_offset, int ttl_s);
+/* Keeps the snapshot made now, and forgets the business's snapshots of an
+ * hour ago and more. 0 or -1. */
+int	 store_dash_snapshot_put(unsigned business_id, const char *first,
+	    const char *last, int utc_offset, const char *figures);
+
 struct dash_filter {
 	unsigned	 business_id;
 	long long	 start_ms, end_ms;

@@ -389,12 +389,13 @@ render_cb(void *ctx, char *s)
 
 static struct {
 	char	 name[64];
+	int	 part;	/* parsed alone, not in layout.cs */
 	HDF	*boot;
 	CSPARSE	*cs;
 } tmpl_cache[TMPL_SLOTS];
 
 static NEOERR *
-tmpl_get(struct req *r, const char *tmpl, CSPARSE **out)
+tmpl_get(struct req *r, const char *tmpl, int part, CSPARSE **out)
 {
 	HDF *boot = NULL;
 	CSPARSE *cs = NULL;
@@ -402,7 +403,8 @@ tmpl_get(struct req *r, const char *tmpl, CSPARSE **out)
 	size_t i;
 
 	for (i = 0; i < TMPL_SLOTS && tmpl_cache[i].cs != NULL; i++) {
-		if (strcmp(tmpl_cache[i].name, tmpl) == 0) {
+		if (strcmp(tmpl_cache[i].name, tmpl) == 0 &&
+		    tmpl_cache[i].part == part) {
 			*out = tmpl_cache[i].cs;
 			return STATUS_OK;
 		}
@@ -414,13 +416,14 @@ tmpl_get(struct req *r, const char *tmpl, CSPARSE **out)
 	    (err = hdf_set_value(boot, "Page.Template", tmpl)) ||
 	    (err = cs_init(&cs, boot)) ||
 	    (err = cgi_register_strfuncs(cs)) ||
-	    (err = cs_parse_file(cs, "layout.cs"))) {
+	    (err = cs_parse_file(cs, part ? tmpl : "layout.cs"))) {
 		cs_destroy(&cs);
 		hdf_destroy(&boot);
 		return err;
 	}
 	if (i < TMPL_SLOTS && sp_strlcpy(tmpl_cache[i].name, tmpl,
 	    sizeof(tmpl_cache[i].name)) < sizeof(tmpl_cache[i].name)) {
+		tmpl_cache[i].part = part;
 		tmpl_cache[i].boot = boot;
 		tmpl_cache[i].cs = cs;
 	} else
@@ -430,16 +433,17 @@ tmpl_get(struct req *r, const char *tmpl, CSPARSE **out)
 }
 
 static NEOERR *
-render(struct req *r, const char *tmpl, STRING *out)
+render(struct req *r, const char *tmpl, int part, STRING *out)
 {
 	CSPARSE *cs;
 	HDF *boot;
 	NEOERR *err;
 	int cached;
 
-	if ((err = hdf_set_value(r->hdf, "Page.Template", tmpl)) != STATUS_OK)
+	if (!part &&
+	    (err = hdf_set_value(r->hdf, "Page.Template", tmpl)) != STATUS_OK)
 		return err;
-	if ((err = tmpl_get(r, tmpl, &cs)) != STATUS_OK)
+	if ((err = tmpl_get(r, tmpl, part, &cs)) != STATUS_OK)
 		return err;
 	boot = cs->hdf;
 	cs->hdf = r->hdf;
@@ -457,6 +461,25 @@ render(struct req *r, const char *tmpl, STRING *out)
 }
 
 int
+web_render_part(struct req *r, const char *tmpl, STRING *out)
+{
+	NEOERR *err;
+
+	string_init(out);
+	if ((err = render(r, tmpl, 1, out)) != STATUS_OK) {
+		STRING msg;
+		string_clear(out);
+		string_init(&msg);
+		nerr_error_traceback(err, &msg);
+		sp_log("template %s: %s", tmpl, msg.buf ? msg.buf : "error");
+		string_clear(&msg);
+		nerr_ignore(&err);
+		return -1;
+	}
+	return 0;
+}
+
+int
 web_render(struct req *r, int status, const char *tmpl)
 {
 	STRING out;
@@ -464,7 +487,7 @@ web_render(struct req *r, int status, const char *tmpl)
 	int rc;
 
 	string_init(&out);
-	if ((err = render(r, tmpl, &out)) != STATUS_OK) {
+	if ((err = render(r, tmpl, 0, &out)) != STATUS_OK) {
 		string_clear(&out);
 		return web_neoerr(r, err);
 	}
@@ -516,7 +539,7 @@ web_error(struct req *r, int status, const char *message)
 	web_set(r, "Error.Message", message);
 	web_set(r, "Error.RequestId", r->id);
 	string_init(&out);
-	if ((err = render(r, "error.cs", &out)) != STATUS_OK) {
+	if ((err = render(r, "error.cs", 0, &out)) != STATUS_OK) {
 		STRING msg;
 		string_init(&msg);
 		nerr_error_string(err, &msg);

@@ -131,6 +131,9 @@ void	 web_header(struct req *r, const char *name, const char *value);
 void	 web_cookie_set(struct req *r, const char *name, const char *value,
 	    int max_age);
 
+/* A template rendered alone (not in layout.cs) into out, which the caller
+ * frees (string_clear); 0, or -1 (logged). */
+int	 web_render_part(struct req *r, const char *tmpl, STRING *out);
 /* Answers. Each writes the whole response and returns its status. */
 int	 web_render(struct req *r, int status, const char *tmpl);
 int	 web_redirect(struct req *r, const char *location);

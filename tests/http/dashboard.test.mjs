@@ -169,3 +169,48 @@ test('a busy hour is judged on its latest 2,000 texts, and the warning says so',
   sql(`DELETE FROM messages WHERE business_id = ${biz} AND body IN ('earlier', 'LATEST')`);
   assert.equal((await post('/dashboard/alerts', { csrf, failure: '90', filtered: '90' }, { jar })).status, 303);
 });
+
+test('a range\'s figures are kept a minute (a snapshot) in every worker, then counted again; a stale one is shown while another worker counts', async () => {
+  const jar = await login('manager@count.example', { password: 'count-password' });
+  const url = `/dashboard?from=${D1}&to=${D2}`;
+  const sent = (t) => Number(t.match(/<span class="n">(\d+)<\/span> sent/)[1]);
+  const age = (extra = '') => {
+    sql(`UPDATE dashboard_snapshots SET made_at = made_at - INTERVAL 2 MINUTE${extra} WHERE business_id = ${biz}`);
+    sql(`UPDATE delivery_rollup_days SET computed_at = computed_at - INTERVAL 10 MINUTE WHERE business_id = ${biz}`);
+  };
+  const add = (body) => sql(`INSERT INTO messages (business_id, conversation_id, direction, body, status, reason, error_code, created_at)
+    SELECT ${biz}, c.id, 'out', '${body}', 'undelivered', 'carrier_filtered', 30007, '${noonUtc(D1)}'
+    FROM conversations c JOIN leads l ON l.id = c.lead_id WHERE l.phone_e164 = '+13125550902' AND c.business_id = ${biz}`);
+  try {
+    assert.equal(sent((await get(url, { jar })).text), 14);
+    add('<script>alert(1)</script> WIN NOW');
+    // within the minute every worker (four) shows the snapshot as it was
+    // (the filtered texts are read from the messages themselves)
+    for (let i = 0; i < 8; i++) {
+      const t = (await get(url, { jar })).text;
+      assert.equal(sent(t), 14, 'the snapshot');
+      assert.ok(!t.includes('WIN NOW'), 'the snapshot\'s filtered texts');
+    }
+    // a minute on (the day's count made older too): counted again, and the
+    // new text shown as typed, in every worker
+    age();
+    for (let i = 0; i < 8; i++) {
+      const t = (await get(url, { jar })).text;
+      assert.equal(sent(t), 15, 'counted again');
+      assert.match(t, /&lt;script&gt;alert\(1\)&lt;\/script&gt; WIN NOW<\/p><p class="muted">1 filtered/);
+      assert.ok(!t.includes('<script>alert(1)'), 'escaped');
+    }
+    // stale while another worker counts: shown as it is
+    add('SECOND');
+    age(', making_until = NOW(3) + INTERVAL 20 SECOND');
+    assert.equal(sent((await get(url, { jar })).text), 15, 'the stale one, another worker counting');
+    // that worker's time is up: this request counts
+    sql(`UPDATE dashboard_snapshots SET making_until = NOW(3) - INTERVAL 1 SECOND WHERE business_id = ${biz}`);
+    assert.equal(sent((await get(url, { jar })).text), 16);
+    assert.equal(Number(sql(`SELECT COUNT(*) FROM dashboard_snapshots WHERE business_id = ${biz} AND making_until IS NULL`)) >= 1, true);
+  } finally {
+    sql(`DELETE FROM messages WHERE business_id = ${biz} AND body IN ('<script>alert(1)</script> WIN NOW', 'SECOND')`);
+    sql(`DELETE FROM dashboard_snapshots WHERE business_id = ${biz}`);
+    sql(`UPDATE delivery_rollup_days SET computed_at = computed_at - INTERVAL 10 MINUTE WHERE business_id = ${biz}`);
+  }
+});
