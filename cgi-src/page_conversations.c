@@ -170,23 +170,43 @@ page_conversations_index(struct req *r)
 	struct inbox_query q;
 	struct phone ph;
 	unsigned i, shown;
-	int status = 200;
+	int status = 200, rc;
 
 	memset(&q, 0, sizeof(q));
-	q.business_id = r->s.business_id;
+	memset(&res, 0, sizeof(res));
 	q.limit = INBOX_PAGE + 1;
 	if (web_cursor(r, &q.before_ms, &q.before_id) != 0)
-		return web_error(r, 400, "The page link is malformed: go back "
-		    "to the first page of the inbox.");
+		return (rc = route_session(r)) != 0 ? rc : web_error(r, 400,
+		    "The page link is malformed: go back to the first page of "
+		    "the inbox.");
 	if (inbox_filter_read(r, &q, &ph) != 0) {
 		memset(&q, 0, sizeof(q));
-		q.business_id = r->s.business_id;
 		q.limit = INBOX_PAGE + 1;
 		web_set(r, "Filter.Name", "all");
 		status = 400;
 	}
-	if (inbox_agents(r) != 0 || store_inbox(&res, &q) != 0)
+	/* the lists walked in order read the session with the page (route.c's
+	 * JOINED); without a row it is asked for the ordinary way */
+	if (r->joined && status == 200 && inbox_joinable(&q) &&
+	    (store_inbox(&res, &q, &r->key) != 0 ||
+	    auth_session_take(r, &res) != 0)) {
+		db_res_free(&res);
 		return web_db_error(r);
+	}
+	if ((rc = route_session(r)) != 0) {
+		db_res_free(&res);
+		return rc;
+	}
+	q.business_id = r->s.business_id;
+	if (res.nrows == 0) {
+		db_res_free(&res);
+		if (store_inbox(&res, &q, NULL) != 0)
+			return web_db_error(r);
+	}
+	if (inbox_agents(r) != 0) {
+		db_res_free(&res);
+		return web_db_error(r);
+	}
 	/* managers see the last hour's delivery warning in their inbox */
 	if (r->s.role == ROLE_MANAGER && dashboard_warning(r) != 0) {
 		db_res_free(&res);

@@ -9,20 +9,30 @@
 #include "store_users.h"
 #include "web.h"
 
-#define INBOX_SELECT \
-	"SELECT c.id, l.name, COALESCE(l.phone_e164, l.phone_raw), " \
+#define INBOX_COLS \
+	"c.id, l.name, COALESCE(l.phone_e164, l.phone_raw), " \
 	"CAST(UNIX_TIMESTAMP(c.last_activity_at) * 1000 AS SIGNED), " \
 	"c.last_preview, c.last_direction, c.last_status, c.last_reason, " \
 	"c.last_error_code, l.opted_out, l.is_spam, l.phone_valid, " \
 	"l.line_type, IF(l.cooldown_until > NOW(3), 1, 0), c.last_failed "
 
-/* One statement per combination of filter, agent, search and cursor, built
- * once per process: the statement cache keys on the text's address. */
-#define INBOX_KINDS	(INBOX__FILTERS * 2 * 3 * 2)
+/* One statement per combination of filter, agent, search, cursor and
+ * session (read with the page or not), built once per process: the
+ * statement cache keys on the text's address. */
+#define INBOX_KINDS	(INBOX__FILTERS * 2 * 3 * 2 * 2)
 static char *inbox_sql[INBOX_KINDS];
 
+int
+inbox_joinable(const struct inbox_query *q)
+{
+	return q->phone == NULL && q->text == NULL && q->agent_id == 0 &&
+	    (q->filter == INBOX_ALL || q->filter == INBOX_REPLY ||
+	    q->filter == INBOX_FAILED_SENDS);
+}
+
 static const char *
-inbox_statement(const struct inbox_query *q, int search, int *kind)
+inbox_statement(const struct inbox_query *q, int search, int joined,
+    int *kind)
 {
 	static const char *filter_sql[INBOX__FILTERS] = {
 		[INBOX_ALL] = "",
@@ -35,8 +45,8 @@ inbox_statement(const struct inbox_query *q, int search, int *kind)
 		"", "AND l.phone_e164 = ? ",
 		"AND (l.name LIKE ? OR l.name_last LIKE ? OR l.email LIKE ?) ",
 	};
-	int k = (((int)q->filter * 2 + (q->agent_id != 0)) * 3 + search) * 2 +
-	    (q->before_id != 0);
+	int k = ((((int)q->filter * 2 + (q->agent_id != 0)) * 3 + search) * 2 +
+	    (q->before_id != 0)) * 2 + joined;
 	char *sql;
 
 	*kind = k;
@@ -55,17 +65,12 @@ inbox_statement(const struct inbox_query *q, int search, int *kind)
 	 * the four that begin with business_id on every page (a tenth of the
 	 * query's time) to pick the same one.
 	 */
-	static const char *walk_sql[INBOX__FILTERS] = {
-		[INBOX_ALL] = "FROM conversations c FORCE INDEX "
-		    "(conversations_inbox) STRAIGHT_JOIN leads l "
-		    "ON l.id = c.lead_id WHERE c.business_id = ? ",
-		[INBOX_REPLY] = "FROM conversations c FORCE INDEX "
-		    "(conversations_reply) STRAIGHT_JOIN leads l "
-		    "ON l.id = c.lead_id WHERE c.business_id = ? ",
-		[INBOX_FAILED_SENDS] = "FROM conversations c FORCE INDEX "
-		    "(conversations_failed) STRAIGHT_JOIN leads l "
-		    "ON l.id = c.lead_id WHERE c.business_id = ? ",
+	static const char *walk_index[INBOX__FILTERS] = {
+		[INBOX_ALL] = "conversations_inbox",
+		[INBOX_REPLY] = "conversations_reply",
+		[INBOX_FAILED_SENDS] = "conversations_failed",
 	};
+	const char *walk = inbox_joinable(q) ? walk_index[q->filter] : NULL;
 	const char *from = search == 1 ?
 	    "FROM leads l STRAIGHT_JOIN conversations c ON c.lead_id = l.id "
 	    "WHERE l.business_id = c.business_id AND c.business_id = ? " :
@@ -73,14 +78,24 @@ inbox_statement(const struct inbox_query *q, int search, int *kind)
 	    "FROM conversations c FORCE INDEX (conversations_inbox) "
 	    "STRAIGHT_JOIN leads l ON l.id = c.lead_id "
 	    "WHERE c.business_id = ? " :
-	    search == 0 && q->agent_id == 0 && walk_sql[q->filter] != NULL ?
-	    walk_sql[q->filter] :
 	    "FROM conversations c JOIN leads l ON l.id = c.lead_id "
 	    "WHERE c.business_id = ? ";
+	char walk_from[400];
 
+	if (joined && walk == NULL)
+		return NULL;	/* only the lists walked in order read it */
+	if (walk != NULL && snprintf(walk_from, sizeof(walk_from), joined ?
+	    "FROM " SESSION_FROM "JOIN conversations c FORCE INDEX (%s) "
+	    "ON c.business_id = u.business_id STRAIGHT_JOIN leads l "
+	    "ON l.id = c.lead_id WHERE " SESSION_WHERE :
+	    "FROM conversations c FORCE INDEX (%s) STRAIGHT_JOIN leads l "
+	    "ON l.id = c.lead_id WHERE c.business_id = ? ", walk) <
+	    (int)sizeof(walk_from))
+		from = walk_from;
 	if (asprintf(&sql, "%s%s%s%s%s%s"
 	    "ORDER BY c.last_activity_at DESC, c.id DESC LIMIT ?",
-	    INBOX_SELECT, from, filter_sql[q->filter],
+	    joined ? "SELECT " SESSION_COLS ", " INBOX_COLS :
+	    "SELECT " INBOX_COLS, from, filter_sql[q->filter],
 	    q->filter == INBOX_ALL && search == 0 ? "AND l.is_spam = 0 " :
 	    q->filter != INBOX_SPAM_LEADS && q->filter != INBOX_ALL ?
 	    "AND l.is_spam = 0 " : "",
@@ -121,9 +136,10 @@ like_prefix(char *dst, size_t size, const char *src)
 }
 
 int
-store_inbox(struct db_res *res, const struct inbox_query *q)
+store_inbox(struct db_res *res, const struct inbox_query *q,
+    const struct session_key *k)
 {
-	struct db_param p[12];
+	struct db_param p[14];
 	char like[2 * 100 + 2];
 	const char *sql;
 	size_t n = 0;
@@ -132,11 +148,22 @@ store_inbox(struct db_res *res, const struct inbox_query *q)
 	memset(res, 0, sizeof(*res));
 	if ((unsigned)q->filter >= INBOX__FILTERS ||
 	    (q->text != NULL && strlen(q->text) > 100) ||
-	    (sql = inbox_statement(q, search, &kind)) == NULL)
+	    (sql = inbox_statement(q, search, k != NULL, &kind)) == NULL)
 		return -1;
 	memset(p, 0, sizeof(p));
-	p[n].type = 'i';
-	p[n++].i = q->business_id;
+	if (k != NULL) {
+		/* the session's where the business would be */
+		p[n].type = 'b';
+		p[n].p = k->hash;
+		p[n++].len = sizeof(k->hash);
+		p[n].type = 'i';
+		p[n++].i = k->idle_min;
+		p[n].type = 'i';
+		p[n++].i = k->absolute_min;
+	} else {
+		p[n].type = 'i';
+		p[n++].i = q->business_id;
+	}
 	if (q->agent_id != 0) {
 		p[n].type = 'i';
 		p[n++].i = q->agent_id;

@@ -33,8 +33,14 @@ struct inbox_query {
 };
 
 /* Conversations by latest activity, newest first, strictly before the
- * cursor; at most limit rows. 0 or -1. */
-int	 store_inbox(struct db_res *res, const struct inbox_query *q);
+ * cursor; at most limit rows. 0 or -1. With k, the session it finds comes
+ * first in each row (store_users.h's SESSION_*), q->business_id unused:
+ * only for the lists walked in order (inbox_joinable), and no row when
+ * there is no live session or nothing to show. */
+int	 store_inbox(struct db_res *res, const struct inbox_query *q,
+	    const struct session_key *k);
+/* 1 when store_inbox can read q's list with the session. */
+int	 inbox_joinable(const struct inbox_query *q);
 
 /* Columns of store_thread's rows: the conversation and its lead on every
  * row, then one message (all NULL when there is none to show). */
