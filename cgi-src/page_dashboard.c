@@ -24,6 +24,7 @@
 #define CHART_H		180
 #define MIN_SAMPLE	10	/* texts in the last hour before a warning */
 #define MAX_SAMPLE	2000	/* the hour's latest texts a warning reads */
+#define HOUR_KEEP_S	10	/* and keeps its counts for the next views */
 
 /* The range asked for, in the business's days. */
 struct range {
@@ -189,7 +190,8 @@ dashboard_warning(struct req *r)
 	int fail_pct, filt_pct;
 	char msg[300], of[64];
 
-	if (store_last_hour(&h, r->s.business_id, MAX_SAMPLE) != 0)
+	if (store_last_hour(&h, r->s.business_id, MAX_SAMPLE,
+	    HOUR_KEEP_S) != 0)
 		return -1;
 	fail_pct = (int)db_get_ll(&h, 0, LH_FAILURE_PCT, 20);
 	filt_pct = (int)db_get_ll(&h, 0, LH_FILTERED_PCT, 10);

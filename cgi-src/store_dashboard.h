@@ -45,13 +45,14 @@ int	 store_dash_filtered(struct db_res *res, unsigned business_id, int code,
 
 /* The last hour's outbound texts (its latest `sample` at most), failed,
  * 30007 and 30034, with the business's warning thresholds (failure %,
- * filtered %): one row. */
+ * filtered %): one row. The counts are those kept (sql/016) if younger
+ * than keep_s seconds, else counted now and kept. */
 enum {
 	LH_SENT, LH_FAILED, LH_FILTERED, LH_UNREGISTERED, LH_FAILURE_PCT,
 	LH_FILTERED_PCT, LH__COLS
 };
 int	 store_last_hour(struct db_res *res, unsigned business_id,
-	    int sample);
+	    int sample, int keep_s);
 int	 store_alert_thresholds_set(unsigned business_id, int failure_pct,
 	    int filtered_pct);
 

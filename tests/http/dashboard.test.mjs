@@ -141,6 +141,10 @@ test('warnings: a failure rate or filtered share over the threshold names the li
     sql(`INSERT INTO messages (business_id, conversation_id, direction, body, status, reason, error_code, created_at)
          VALUES (${biz}, ${conv}, 'out', 'URGENT', '${i < 4 ? 'undelivered' : 'delivered'}', ${i < 4 ? "'carrier_filtered'" : 'NULL'},
          ${i < 4 ? 30007 : 'NULL'}, NOW(3) - INTERVAL ${i} MINUTE)`);
+  // the hour's counts are kept ten seconds (the thresholds are read at
+  // every view): then counted again
+  assert.doesNotMatch((await get('/dashboard', { jar })).text, /Delivery warning/, 'the counts kept');
+  sql(`UPDATE hour_counts SET counted_at = counted_at - INTERVAL 11 SECOND WHERE business_id = ${biz}`);
   const d = await get('/dashboard', { jar });
   assert.match(d.text, /Delivery warning \(likely cause: content\)/);
   assert.match((await get('/conversations', { jar })).text, /Delivery warning \(likely cause: content\)/);
@@ -164,9 +168,11 @@ test('a busy hour is judged on its latest 2,000 texts, and the warning says so',
   sql(`INSERT INTO messages (business_id, conversation_id, direction, body, status, reason, error_code, created_at)
        SELECT ${biz}, ${conv}, 'out', 'LATEST', IF(seq <= 600, 'undelivered', 'delivered'),
        IF(seq <= 600, 'carrier_filtered', NULL), IF(seq <= 600, 30007, NULL), NOW(3) FROM seq_1_to_2000`);
+  sql(`DELETE FROM hour_counts WHERE business_id = ${biz}`);
   const d = await get('/dashboard', { jar });
   assert.match(d.text, /600 of the latest 2000 texts of the last hour were filtered by carriers \(30007\)/);
   sql(`DELETE FROM messages WHERE business_id = ${biz} AND body IN ('earlier', 'LATEST')`);
+  sql(`DELETE FROM hour_counts WHERE business_id = ${biz}`);
   assert.equal((await post('/dashboard/alerts', { csrf, failure: '90', filtered: '90' }, { jar })).status, 303);
 });
 
