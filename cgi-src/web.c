@@ -486,6 +486,13 @@ web_render(struct req *r, int status, const char *tmpl)
 	NEOERR *err;
 	int rc;
 
+	if (r->joined) {
+		/* a JOINED route's page before route_session let it be seen */
+		sp_log("%s %s: rendered before its session was checked",
+		    r->method, r->path);
+		return web_error(r, 500, "Something went wrong on our side. "
+		    "Nothing was changed; please try again.");
+	}
 	string_init(&out);
 	if ((err = render(r, tmpl, 0, &out)) != STATUS_OK) {
 		string_clear(&out);

@@ -134,7 +134,9 @@ void	 web_cookie_set(struct req *r, const char *name, const char *value,
 /* A template rendered alone (not in layout.cs) into out, which the caller
  * frees (string_clear); 0, or -1 (logged). */
 int	 web_render_part(struct req *r, const char *tmpl, STRING *out);
-/* Answers. Each writes the whole response and returns its status. */
+/* Answers. Each writes the whole response and returns its status.
+ * web_render refuses (500) the page of a JOINED route that has not asked
+ * route_session yet: its session has not been checked. */
 int	 web_render(struct req *r, int status, const char *tmpl);
 int	 web_redirect(struct req *r, const char *location);
 int	 web_plain(struct req *r, int status, const char *text);
