@@ -271,7 +271,7 @@ thread_fill(struct req *r, long long conversation_id, long long before)
 	char nonce[33];
 	int rc;
 
-	t.nrows = 0;
+	memset(&t, 0, sizeof(t));
 	if (r->joined) {
 		/* the session comes with the page (route.c's JOINED), or is
 		 * asked for the ordinary way when the statement found none */
@@ -287,9 +287,12 @@ thread_fill(struct req *r, long long conversation_id, long long before)
 			return rc;
 		}
 	}
-	if (t.nrows == 0 && store_thread(&t, r->s.business_id,
-	    conversation_id, before, THREAD_PAGE + 1) != 0)
-		return 503;
+	if (t.nrows == 0) {
+		db_res_free(&t);
+		if (store_thread(&t, r->s.business_id, conversation_id, before,
+		    THREAD_PAGE + 1) != 0)
+			return 503;
+	}
 	if (t.nrows == 0) {
 		db_res_free(&t);
 		return 404;

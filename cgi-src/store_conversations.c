@@ -80,7 +80,7 @@ inbox_statement(const struct inbox_query *q, int search, int joined,
 	    "WHERE c.business_id = ? " :
 	    "FROM conversations c JOIN leads l ON l.id = c.lead_id "
 	    "WHERE c.business_id = ? ";
-	char walk_from[400];
+	char walk_from[512];
 
 	if (joined && walk == NULL)
 		return NULL;	/* only the lists walked in order read it */

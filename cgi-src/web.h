@@ -60,7 +60,7 @@ struct req {
 	int			 logged_in;
 	struct session		 s;
 	/* set when the route's page reads the session in its own statement
-	 * (route.c's JOINED): key finds it, then route_admit decides */
+	 * (route.c's JOINED): key finds it, then route_session decides */
 	int			 joined;
 	struct session_key	 key;
 	int			 roles;		/* the route's */
