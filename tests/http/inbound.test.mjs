@@ -242,8 +242,9 @@ test('the opt-out list: search in any format, dates, pages, history, CSV, tenant
   const hist = await get(`/optouts/${id}`, { jar });
   assert.match(hist.text, /Opted out<\/td>\s*<td>STOP/);
   assert.match(hist.text, /Opted back in<\/td>\s*<td>any text/);
-  // CSV, RFC 4180, with the page's filters; streamed without a length
-  await text(phone, 'STOP');
+  // CSV, RFC 4180, with the page's filters; streamed without a length.
+  // Opted out twice: one row, with the latest opt-out's word
+  await text(phone, 'UNSUBSCRIBE');
   const csv = await get(`/optouts.csv?q=${encodeURIComponent(phone)}`, { jar });
   assert.equal(csv.status, 200);
   assert.match(csv.headers['content-type'], /^text\/csv; charset=utf-8/);
@@ -251,7 +252,7 @@ test('the opt-out list: search in any format, dates, pages, history, CSV, tenant
   assert.equal(csv.headers['content-length'], undefined);
   const lines = csv.text.split('\r\n');
   assert.equal(lines[0], 'lead_id,name,phone,opted_out_at_utc,keyword,number_texted,source');
-  assert.match(lines[1], new RegExp(`^${id},"Comma, ""Quoted"" Lead",\\${phone},\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,STOP,\\${ACME},inbound$`));
+  assert.match(lines[1], new RegExp(`^${id},"Comma, ""Quoted"" Lead",\\${phone},\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,UNSUBSCRIBE,\\${ACME},inbound$`));
   assert.equal(lines[2], '');
   const every = await get('/optouts.csv', { jar });
   const rows = every.text.trim().split('\r\n').length - 1;
