@@ -29,7 +29,8 @@ PORTAL_SRC = cgi-src/main.c cgi-src/web.c cgi-src/route.c cgi-src/auth.c \
 	     cgi-src/page_optouts.c cgi-src/page_leads.c cgi-src/store_leads.c \
 	     cgi-src/page_templates.c cgi-src/page_tickets.c cgi-src/store_tickets.c \
 	     cgi-src/page_settings.c cgi-src/store_settings.c \
-	     cgi-src/page_dashboard.c cgi-src/store_dashboard.c
+	     cgi-src/page_dashboard.c cgi-src/store_dashboard.c \
+	     cgi-src/hdf_json.c
 ADMIN_SRC  = cgi-src/admin.c cgi-src/auth_password.c
 
 PORTAL_OBJ = $(patsubst cgi-src/%.c,$(BUILD)/%.o,$(COMMON_SRC) $(PORTAL_SRC) cgi-src/auth_password.c)
@@ -43,7 +44,7 @@ FUZZ_BUILD   = build-fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS   = -g -O1 -fsanitize=fuzzer,address,undefined -Icgi-src \
 	       -I/usr/include/ClearSilver
-FUZZ_TARGETS = phone inbound lint request csv
+FUZZ_TARGETS = phone inbound lint request csv hdf_json
 
 .PHONY: all deps run stop test unit http soak bench asan fuzz fuzz-build clean cluster cluster-test
 all: $(BUILD)/sp-portal $(BUILD)/sp-admin $(BUILD)/sp-check $(BUILD)/sp-sim \
@@ -187,6 +188,11 @@ $(FUZZ_BUILD)/fuzz_csv: tests/fuzz/fuzz_csv.c cgi-src/core_csv.c cgi-src/*.h
 	@mkdir -p $(FUZZ_BUILD)
 	@echo "  FUZZ    $@"
 	@clang $(FUZZ_FLAGS) -o $@ $(filter %.c,$^)
+
+$(FUZZ_BUILD)/fuzz_hdf_json: tests/fuzz/fuzz_hdf_json.c cgi-src/hdf_json.c cgi-src/*.h
+	@mkdir -p $(FUZZ_BUILD)
+	@echo "  FUZZ    $@"
+	@clang $(FUZZ_FLAGS) -o $@ $(filter %.c,$^) -lneo_cs -lneo_utl -lz -ljansson
 
 fuzz: deps fuzz-build
 	@for t in $(FUZZ_TARGETS); do \

@@ -12,6 +12,7 @@
 #include "config.h"
 #include "core_timezone.h"
 #include "db.h"
+#include "hdf_json.h"
 #include "pages.h"
 #include "store_dashboard.h"
 #include "util.h"
@@ -432,88 +433,21 @@ figures_count(struct req *r, const struct range *g, long long *asof_ms)
 	return rc;
 }
 
-/* What a snapshot keeps of the page data: all figures_count puts there. */
+/* What a snapshot keeps of the page data: all figures_count puts there,
+ * and Snapshot.AsOfMs (rollup_refresh's asof). */
 static const char *const kept[] = {
 	"Totals", "Reasons", "Chart", "Days", "ByCarrier", "ByNumber",
-	"ByAgent", "Filtered",
+	"ByAgent", "Filtered", "Snapshot",
 };
-
-/* An HDF node's children as a JSON object: a leaf as its string, a node
- * with children as an object (its own value, if any, under ""). */
-static json_t *
-hdf_json(HDF *h)
-{
-	json_t *o = json_object();
-
-	for (HDF *c = hdf_obj_child(h); c != NULL && o != NULL;
-	    c = hdf_obj_next(c)) {
-		const char *v = hdf_obj_value(c);
-		json_t *x;
-		if (hdf_obj_child(c) == NULL)
-			x = json_string(v ? v : "");
-		else if ((x = hdf_json(c)) != NULL && v != NULL &&
-		    json_object_set_new(x, "", json_string(v)) != 0) {
-			json_decref(x);
-			x = NULL;
-		}
-		if (x == NULL || json_object_set_new(o, hdf_obj_name(c), x)) {
-			json_decref(o);
-			o = NULL;
-		}
-	}
-	return o;
-}
-
-/* The inverse of hdf_json, as node `name` of parent; 0 or -1. */
-static int
-json_hdf(HDF *parent, const char *name, json_t *v)
-{
-	NEOERR *err = STATUS_OK;
-	const char *k;
-	json_t *x;
-	HDF *node;
-
-	if (json_is_string(v))
-		err = hdf_set_value(parent, name, json_string_value(v));
-	else if (!json_is_object(v))
-		return -1;
-	else if ((err = hdf_get_node(parent, name, &node)) == STATUS_OK) {
-		json_object_foreach(v, k, x) {
-			if (*k == '\0' ? json_hdf(parent, name, x) != 0 :
-			    json_hdf(node, k, x) != 0)
-				return -1;
-		}
-	}
-	if (err != STATUS_OK) {
-		nerr_ignore(&err);
-		return -1;
-	}
-	return 0;
-}
+#define NKEPT	(sizeof(kept) / sizeof(kept[0]))
 
 /* The counted figures as a snapshot's JSON (malloc'd), or NULL. */
 static char *
 figures_dump(struct req *r, long long asof_ms)
 {
-	json_t *o = json_object(), *x;
-	char *text = NULL;
-	size_t i;
-
-	if (o == NULL || json_object_set_new(o, "AsOfMs",
-	    json_integer(asof_ms)) != 0)
-		goto out;
-	for (i = 0; i < sizeof(kept) / sizeof(kept[0]); i++) {
-		HDF *h = hdf_get_obj(r->hdf, kept[i]);
-		if (h == NULL)
-			continue;
-		if ((x = hdf_json(h)) == NULL ||
-		    json_object_set_new(o, kept[i], x) != 0)
-			goto out;
-	}
-	text = json_dumps(o, JSON_COMPACT);
-out:
-	json_decref(o);
-	return text;
+	if (web_set_int(r, "Snapshot.AsOfMs", asof_ms) != 0)
+		return NULL;
+	return hdf_json_dump(r->hdf, kept, NKEPT);
 }
 
 /* A snapshot's figures into the page data; 0, or -1 when it cannot be
@@ -521,25 +455,17 @@ out:
 static int
 figures_load(struct req *r, const char *text, long long *asof_ms)
 {
-	json_error_t jerr;
-	json_t *o = text ? json_loads(text, 0, &jerr) : NULL, *x;
-	size_t i;
-	int rc = -1;
+	const char *v;
 
-	if (!json_is_object(o) ||
-	    !json_is_integer(x = json_object_get(o, "AsOfMs")))
-		goto out;
-	*asof_ms = json_integer_value(x);
-	for (i = 0; i < sizeof(kept) / sizeof(kept[0]); i++)
-		if ((x = json_object_get(o, kept[i])) != NULL &&
-		    json_hdf(r->hdf, kept[i], x) != 0)
-			goto out;
-	rc = 0;
-out:
-	for (i = 0; rc != 0 && i < sizeof(kept) / sizeof(kept[0]); i++)
-		hdf_remove_tree(r->hdf, kept[i]);
-	json_decref(o);
-	return rc;
+	if (hdf_json_load(r->hdf, text, kept, NKEPT) != 0)
+		return -1;
+	if ((v = hdf_get_value(r->hdf, "Snapshot.AsOfMs", NULL)) == NULL ||
+	    sp_parse_ll(v, 0, INT64_MAX, asof_ms) != 0) {
+		for (size_t i = 0; i < NKEPT; i++)
+			hdf_remove_tree(r->hdf, kept[i]);
+		return -1;
+	}
+	return 0;
 }
 
 /*
