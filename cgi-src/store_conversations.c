@@ -84,14 +84,19 @@ inbox_statement(const struct inbox_query *q, int search, int joined,
 
 	if (joined && walk == NULL)
 		return NULL;	/* only the lists walked in order read it */
-	if (walk != NULL && snprintf(walk_from, sizeof(walk_from), joined ?
-	    "FROM " SESSION_FROM "JOIN conversations c FORCE INDEX (%s) "
-	    "ON c.business_id = u.business_id STRAIGHT_JOIN leads l "
-	    "ON l.id = c.lead_id WHERE " SESSION_WHERE :
-	    "FROM conversations c FORCE INDEX (%s) STRAIGHT_JOIN leads l "
-	    "ON l.id = c.lead_id WHERE c.business_id = ? ", walk) <
-	    (int)sizeof(walk_from))
+	if (walk != NULL) {
+		if (snprintf(walk_from, sizeof(walk_from), joined ?
+		    "FROM " SESSION_FROM "JOIN conversations c "
+		    "FORCE INDEX (%s) ON c.business_id = u.business_id "
+		    "STRAIGHT_JOIN leads l ON l.id = c.lead_id "
+		    "WHERE " SESSION_WHERE :
+		    "FROM conversations c FORCE INDEX (%s) "
+		    "STRAIGHT_JOIN leads l ON l.id = c.lead_id "
+		    "WHERE c.business_id = ? ", walk) >=
+		    (int)sizeof(walk_from))
+			return NULL;
 		from = walk_from;
+	}
 	if (asprintf(&sql, "%s%s%s%s%s%s"
 	    "ORDER BY c.last_activity_at DESC, c.id DESC LIMIT ?",
 	    joined ? "SELECT " SESSION_COLS ", " INBOX_COLS :

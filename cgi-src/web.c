@@ -460,6 +460,19 @@ render(struct req *r, const char *tmpl, int part, STRING *out)
 	return err;
 }
 
+/* Logs a template error's traceback and frees it. */
+static void
+neoerr_log(NEOERR *err)
+{
+	STRING msg;
+
+	string_init(&msg);
+	nerr_error_traceback(err, &msg);
+	sp_log("template: %s", msg.buf ? msg.buf : "error");
+	string_clear(&msg);
+	nerr_ignore(&err);
+}
+
 int
 web_render_part(struct req *r, const char *tmpl, STRING *out)
 {
@@ -467,13 +480,8 @@ web_render_part(struct req *r, const char *tmpl, STRING *out)
 
 	string_init(out);
 	if ((err = render(r, tmpl, 1, out)) != STATUS_OK) {
-		STRING msg;
 		string_clear(out);
-		string_init(&msg);
-		nerr_error_traceback(err, &msg);
-		sp_log("template %s: %s", tmpl, msg.buf ? msg.buf : "error");
-		string_clear(&msg);
-		nerr_ignore(&err);
+		neoerr_log(err);
 		return -1;
 	}
 	return 0;
@@ -566,13 +574,7 @@ web_error(struct req *r, int status, const char *message)
 int
 web_neoerr(struct req *r, NEOERR *err)
 {
-	STRING msg;
-
-	string_init(&msg);
-	nerr_error_traceback(err, &msg);
-	sp_log("template: %s", msg.buf ? msg.buf : "error");
-	string_clear(&msg);
-	nerr_ignore(&err);
+	neoerr_log(err);
 	return web_error(r, 500, "Something went wrong on our side. "
 	    "Nothing was changed; please try again.");
 }
