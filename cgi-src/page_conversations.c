@@ -176,9 +176,10 @@ page_conversations_index(struct req *r)
 	memset(&res, 0, sizeof(res));
 	q.limit = INBOX_PAGE + 1;
 	if (web_cursor(r, &q.before_ms, &q.before_id) != 0)
-		return (rc = route_session(r)) != 0 ? rc : web_error(r, 400,
-		    "The page link is malformed: go back to the first page of "
-		    "the inbox.");
+		return (rc = route_session(r)) != 0 ? rc :
+		    web_error_back(r, 400, "The page link is malformed: go "
+		    "back to the first page of the inbox.", "/conversations",
+		    "First page of the inbox");
 	if (inbox_filter_read(r, &q, &ph) != 0) {
 		memset(&q, 0, sizeof(q));
 		q.limit = INBOX_PAGE + 1;
@@ -428,9 +429,16 @@ page_conversation_show(struct req *r)
 	int rc;
 
 	if ((rc = web_text(r, "before", 20, &v)) != WEB_MISSING &&
-	    (rc != 0 || sp_parse_ll(v, 1, INT64_MAX, &before) != 0))
-		return (rc = route_session(r)) != 0 ? rc :
-		    web_error(r, 400, "The page link is malformed.");
+	    (rc != 0 || sp_parse_ll(v, 1, INT64_MAX, &before) != 0)) {
+		char back[48];
+		if ((rc = route_session(r)) != 0)
+			return rc;
+		snprintf(back, sizeof(back), "/conversations/%lld",
+		    r->param[0]);
+		return web_error_back(r, 400, "The page link is malformed: "
+		    "it does not say which earlier messages to show.", back,
+		    "Latest messages of this conversation");
+	}
 	if ((rc = thread_fill(r, r->param[0], before)) != 0)
 		return thread_error(r, rc);
 	if ((rc = web_text(r, "template", 12, &v)) != WEB_MISSING) {

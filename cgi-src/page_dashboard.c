@@ -719,14 +719,19 @@ page_dashboard_messages(struct req *r)
 	struct range g;
 	struct db_res m;
 	const char *v;
-	int rc;
+	int rc, status = 200;
 
 	web_set(r, "Page.Title", "Delivery: messages");
 	if ((rc = drill_read(r, &f, &g)) != 0)
 		return web_render(r, rc, "dashboard_messages.cs");
-	if (web_text(r, "before", 20, &v) == 0 &&
-	    sp_parse_ll(v, 1, INT64_MAX, &f.before_id) != 0)
-		return web_error(r, 400, "The page link is malformed.");
+	/* a broken page link shows the first page, saying so */
+	if ((rc = web_text(r, "before", 20, &v)) != WEB_MISSING &&
+	    (rc != 0 || sp_parse_ll(v, 1, INT64_MAX, &f.before_id) != 0)) {
+		f.before_id = 0;
+		web_set(r, "Filter.Error", "The page link is malformed: "
+		    "showing the first page of these messages.");
+		status = 400;
+	}
 	f.limit = DRILL_PAGE + 1;
 	if (store_dash_messages(&m, &f) != 0)
 		return web_db_error(r);
@@ -752,7 +757,7 @@ page_dashboard_messages(struct req *r)
 	if (m.nrows > DRILL_PAGE)
 		web_set(r, "Page.Next", db_get(&m, DRILL_PAGE - 1, DM_ID));
 	db_res_free(&m);
-	return web_render(r, 200, "dashboard_messages.cs");
+	return web_render(r, status, "dashboard_messages.cs");
 }
 
 /* The failed messages of the range (and filters) as CSV, streamed. */

@@ -152,8 +152,9 @@ page_optouts_index(struct req *r)
 	if (rc != 0)
 		return web_render(r, rc, "optouts.cs");
 	if (web_cursor(r, &ms, &id) != 0)
-		return web_error(r, 400, "The page link is malformed: go back "
-		    "to the first page.");
+		return web_error_back(r, 400, "The page link is malformed: go "
+		    "back to the first page.", "/optouts",
+		    "First page of the opt-out list");
 	if (store_optouts(&res, r->s.business_id, f.since_ms, f.until_ms,
 	    f.phone[0] ? f.phone : NULL, f.name, ms, id, OPTOUTS_PAGE + 1) != 0)
 		return web_db_error(r);

@@ -571,6 +571,17 @@ web_error(struct req *r, int status, const char *message)
 	return rc;
 }
 
+/* web_error with a way back under the message: the page the link came
+ * from, where it makes sense again (href is the app's own path). */
+int
+web_error_back(struct req *r, int status, const char *message,
+    const char *href, const char *label)
+{
+	web_set(r, "Error.Back.Href", href);
+	web_set(r, "Error.Back.Label", label);
+	return web_error(r, status, message);
+}
+
 int
 web_neoerr(struct req *r, NEOERR *err)
 {

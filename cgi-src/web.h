@@ -152,6 +152,8 @@ int	 web_stream_write(struct req *r, const char *buf, size_t len);
 void	 web_csv_field(STRING *out, const char *s, int last);
 /* An error page from error.cs with a fixed message and the request id. */
 int	 web_error(struct req *r, int status, const char *message);
+int	 web_error_back(struct req *r, int status, const char *message,
+	    const char *href, const char *label);
 int	 web_neoerr(struct req *r, NEOERR *err);
 /* 503 when the database failed under a request. */
 int	 web_db_error(struct req *r);

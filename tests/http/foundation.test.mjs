@@ -234,6 +234,21 @@ test('malformed encoding and invalid UTF-8 are refused with 400', async () => {
   const acme = await login('agent@acme.example');
   const cur = await get('/conversations?after=garbage', { jar: acme });
   assert.equal(cur.status, 400);
+  // each broken page link says so and offers the way back
+  assert.match(cur.text, /href="\/conversations">First page of the inbox</);
+  const [id] = conversationIds((await get('/conversations', { jar: acme })).text);
+  const thread = await get(`/conversations/${id}?before=abc`, { jar: acme });
+  assert.equal(thread.status, 400);
+  assert.match(thread.text, /does not say which earlier messages/);
+  assert.match(thread.text, new RegExp(`href="/conversations/${id}">Latest messages`));
+  const mgr = await login('manager@acme.example');
+  const oo = await get('/optouts?after=1.x', { jar: mgr });
+  assert.equal(oo.status, 400);
+  assert.match(oo.text, /href="\/optouts">First page of the opt-out list</);
+  const drill = await get('/dashboard/messages?outcome=failed&before=%FF', { jar: mgr });
+  assert.equal(drill.status, 400);
+  assert.match(drill.text, /showing the first page of these messages/);
+  assert.match(drill.text, /<h1>/, 'the drill-down itself, with its filters');
 });
 
 test('the inbox pages by keyset, newest activity first', async () => {
