@@ -224,16 +224,16 @@ page_conversations_index(struct req *r)
 		    web_put(h, "Phone", db_get(&res, i, INBOX_PHONE)) != 0 ||
 		    web_put(h, "Body", db_get(&res, i, INBOX_BODY)) != 0 ||
 		    web_put(h, "Direction", dir) != 0 ||
-		    web_put_int(h, "OptedOut",
+		    web_put_flag(h, "OptedOut",
 		    db_get_ll(&res, i, INBOX_OPTED_OUT, 0)) != 0 ||
-		    web_put_int(h, "Spam", db_get_ll(&res, i, INBOX_SPAM, 0)) ||
-		    web_put_int(h, "Invalid",
+		    web_put_flag(h, "Spam", db_get_ll(&res, i, INBOX_SPAM, 0)) ||
+		    web_put_flag(h, "Invalid",
 		    !db_get_ll(&res, i, INBOX_PHONE_VALID, 1)) != 0 ||
-		    web_put_int(h, "Landline",
+		    web_put_flag(h, "Landline",
 		    line != NULL && strcmp(line, "landline") == 0) != 0 ||
-		    web_put_int(h, "Cooldown",
+		    web_put_flag(h, "Cooldown",
 		    db_get_ll(&res, i, INBOX_COOLDOWN, 0)) != 0 ||
-		    web_put_int(h, "Failed",
+		    web_put_flag(h, "Failed",
 		    db_get_ll(&res, i, INBOX_FAILED, 0)) != 0 ||
 		    web_put_time(r, h, "Time",
 		    db_get_ll(&res, i, INBOX_ACTIVITY_MS, 0)) != 0)
@@ -360,9 +360,10 @@ thread_fill(struct req *r, long long conversation_id, long long before)
 		    web_put(h, "Direction", db_get(&t, i, MSG_DIRECTION)) != 0 ||
 		    web_put(h, "Body", db_get(&t, i, MSG_BODY)) != 0 ||
 		    web_put(h, "Agent", db_get(&t, i, MSG_AGENT)) != 0 ||
-		    web_put_int(h, "Unconfirmed",
+		    web_put_flag(h, "Unconfirmed",
 		    db_get_ll(&t, i, MSG_UNCONFIRMED, 0)) != 0 ||
-		    web_put(h, "Hold", db_get(&t, i, MSG_HOLD)) != 0 ||
+		    (db_get(&t, i, MSG_HOLD) != NULL &&
+		    web_put(h, "Hold", db_get(&t, i, MSG_HOLD)) != 0) ||
 		    web_put_time(r, h, "Time",
 		    db_get_ll(&t, i, MSG_CREATED_MS, 0)) != 0 ||
 		    set_status(h, db_get(&t, i, MSG_STATUS),

@@ -203,6 +203,14 @@ web_put_int(HDF *h, const char *name, long long v)
 	return web_put(h, name, buf);
 }
 
+/* A true flag as "1"; a false one is not set (a row of many flags stays
+ * under ClearSilver's FORCE_HASH_AT children: no hash table of its own). */
+int
+web_put_flag(HDF *h, const char *name, long long v)
+{
+	return v ? web_put(h, name, "1") : 0;
+}
+
 HDF *
 web_item(struct req *r, const char *list, unsigned i)
 {

@@ -117,6 +117,8 @@ int	 web_set_cursor(struct req *r, long long ms, long long id);
  * or -1 (logged). A NULL value sets "". */
 int	 web_put(HDF *h, const char *name, const char *value);
 int	 web_put_int(HDF *h, const char *name, long long v);
+/* "1" when v is not 0; else nothing is set (the template's if: is false) */
+int	 web_put_flag(HDF *h, const char *name, long long v);
 /* Sets name to the business's local time for a UTC unix time in ms, and
  * name.Full to the whole stamp. */
 int	 web_put_time(struct req *r, HDF *h, const char *name, long long ms);
