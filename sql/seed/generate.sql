@@ -147,11 +147,18 @@ UPDATE leads l JOIN conversations c ON c.lead_id = l.id
 SET l.opted_out_at = m.created_at
 WHERE l.business_id = @business_id AND l.opted_out = 1;
 
--- The opted-out leads' ledger rows (the consent ledger is append-only).
-INSERT INTO consent_ledger (business_id, lead_id, e164, sending_number, action,
-    keyword, message_id, source, created_at)
-SELECT l.business_id, l.id, COALESCE(l.phone_e164, l.phone_raw), n.e164,
-    'opt_out', 'STOP', c.last_message_id, 'inbound', l.opted_out_at
+-- The opted-out leads' ledger rows (the consent ledger is append-only),
+-- through a temporary table: the ledger's trigger updates leads, which the
+-- INSERT may not read itself (017_optout_pointer.sql).
+CREATE TEMPORARY TABLE seed_optouts AS
+SELECT l.business_id, l.id AS lead_id,
+    COALESCE(l.phone_e164, l.phone_raw) AS e164, n.e164 AS number,
+    c.last_message_id AS message_id, l.opted_out_at AS at
 FROM leads l JOIN conversations c ON c.lead_id = l.id
 JOIN sending_numbers n ON n.id = c.sending_number_id
 WHERE l.business_id = @business_id AND l.id > @lead_base AND l.opted_out = 1;
+INSERT INTO consent_ledger (business_id, lead_id, e164, sending_number, action,
+    keyword, message_id, source, created_at)
+SELECT business_id, lead_id, e164, number, 'opt_out', 'STOP', message_id,
+    'inbound', at FROM seed_optouts ORDER BY lead_id;
+DROP TEMPORARY TABLE seed_optouts;

@@ -256,6 +256,10 @@ test('the opt-out list: search in any format, dates, pages, history, CSV, tenant
   assert.equal(lines[2], '');
   const every = await get('/optouts.csv', { jar });
   const rows = every.text.trim().split('\r\n').length - 1;
+  // every row has its opt-out's word and source: the demo's seeded ledger
+  // rows as much as the product's (the lead's pointer into the ledger)
+  for (const line of every.text.trim().split('\r\n').slice(1))
+    assert.match(line, /,("[^"]+"|[^,"]+),[^,]*,(inbound|staff|provider)$/, line);
   assert.equal(String(rows), sql(`SELECT COUNT(*) FROM leads WHERE opted_out = 1 AND business_id = ${sql("SELECT id FROM businesses WHERE name = 'Acme Roofing'")}`));
   // agents read it too; another business sees none of it
   assert.equal((await get('/optouts', { jar: await login('agent@acme.example') })).status, 200);
