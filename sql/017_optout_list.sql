@@ -7,15 +7,16 @@
 -- it for every writer (the product, the seeds, a hand-written INSERT).
 ALTER TABLE leads ADD COLUMN optout_ledger_id BIGINT UNSIGNED NULL;
 
-UPDATE leads l SET l.optout_ledger_id = (SELECT MAX(g.id)
-    FROM consent_ledger g WHERE g.lead_id = l.id AND g.action = 'opt_out')
-WHERE l.opted_out = 1;
-
 -- (An INSERT ... SELECT that reads leads cannot fire it: error 1442. The
 -- seeds insert from a temporary table.)
 CREATE TRIGGER consent_ledger_optout AFTER INSERT ON consent_ledger
 FOR EACH ROW UPDATE leads SET optout_ledger_id = NEW.id
 	WHERE id = NEW.lead_id AND NEW.action = 'opt_out';
+
+-- the rows before it (after it, so that an opt-out meanwhile is not missed)
+UPDATE leads l SET l.optout_ledger_id = (SELECT MAX(g.id)
+    FROM consent_ledger g WHERE g.lead_id = l.id AND g.action = 'opt_out')
+WHERE l.opted_out = 1;
 
 -- A search of the list by name: the opted-out leads by name. It replaces
 -- (business_id, opted_out), its prefix. "Olivia" among 100,000 leads, none of
