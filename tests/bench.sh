@@ -90,6 +90,8 @@ run inbox-reply "/conversations?filter=reply" -H "Cookie: $cookie"
 run inbox-optout "/conversations?filter=optout" -H "Cookie: $cookie"
 run optouts "/optouts" -H "Cookie: $cookie"
 run search-name "/conversations?q=Olivia" -H "Cookie: $cookie"
+# a name no lead has: read from the leads' indexes, not by walking the inbox
+run search-rare "/conversations?q=Zebulon" -H "Cookie: $cookie"
 run search-number "/conversations?q=$(dba "SELECT REPLACE(REPLACE(phone_e164, '+1', ''), ' ', '') FROM leads ORDER BY id DESC LIMIT 1")" -H "Cookie: $cookie"
 run fastcgi-noop "/ping"
 run static "/static/style.css"

@@ -115,6 +115,52 @@ test('search by name, email or number in any format; pages keep the filter', asy
   assert.ok(Number(sql('SELECT COUNT(*) FROM leads')) > 0);
 });
 
+test('a name many leads share and one few do: newest activity first either way', async () => {
+  // 2,100 leads named "Zedmany N" (over store_conversations.c's
+  // SEARCH_FEW_BELOW: the inbox is walked in order) and 3 "Zedfew N"
+  // (read from the leads, then sorted); their activity in 2001, below the
+  // demo's, and removed at the end
+  const jar = await login('agent@acme.example');
+  const biz = acmeId();
+  const mk = (name, n, phone) => {
+    sql(`INSERT INTO leads (business_id, name, phone_raw, phone_e164)
+         SELECT ${biz}, CONCAT('${name} ', seq), CONCAT('+1${phone}', LPAD(seq, 6, '0')),
+         CONCAT('+1${phone}', LPAD(seq, 6, '0')) FROM seq_1_to_${n}`);
+    sql(`INSERT INTO conversations (business_id, lead_id, sending_number_id, last_activity_at)
+         SELECT l.business_id, l.id, (SELECT MIN(id) FROM sending_numbers WHERE business_id = ${biz}),
+         '2001-01-01' + INTERVAL (l.id MOD 997) MINUTE
+         FROM leads l WHERE l.business_id = ${biz} AND l.name LIKE '${name} %'`);
+  };
+  const expected = (like, offset) => sql(`SELECT c.id FROM conversations c JOIN leads l ON l.id = c.lead_id
+      WHERE c.business_id = ${biz} AND l.name LIKE '${like}'
+      ORDER BY c.last_activity_at DESC, c.id DESC LIMIT 50 OFFSET ${offset}`).split('\n').filter(Boolean).map(Number);
+  try {
+    mk('Zedmany', 2100, '9998');
+    mk('Zedfew', 3, '9997');
+    const many = await inbox(jar, 'q=Zedmany');
+    assert.equal(many.status, 200);
+    assert.deepEqual(many.ids, expected('Zedmany%', 0), 'the first page, walked in order');
+    const next = many.text.match(/href="(\/conversations\?[^"]*after=[^"]+)"/);
+    assert.ok(next, 'a link to older conversations');
+    const page2 = await get(next[1].replace(/&amp;/g, '&'), { jar });
+    assert.deepEqual(conversationIds(page2.text), expected('Zedmany%', 50), 'the second page');
+    const few = await inbox(jar, 'q=zedfew');
+    assert.deepEqual(few.ids, expected('Zedfew%', 0), 'from the leads, sorted');
+    assert.equal(few.ids.length, 3);
+    // "Zedmany 7": 111 of them (7, 70-79, 700-799), read from the leads
+    const some = await inbox(jar, 'q=' + encodeURIComponent('Zedmany 7'));
+    assert.deepEqual(some.ids, expected('Zedmany 7%', 0));
+    const some2 = some.text.match(/href="(\/conversations\?[^"]*after=[^"]+)"/);
+    assert.deepEqual(conversationIds((await get(some2[1].replace(/&amp;/g, '&'), { jar })).text),
+      expected('Zedmany 7%', 50), 'its second page');
+    assert.deepEqual((await inbox(jar, 'q=Zedmissing')).ids, []);
+  } finally {
+    sql(`DELETE c FROM conversations c JOIN leads l ON l.id = c.lead_id
+         WHERE l.business_id = ${biz} AND l.name LIKE 'Zed%'`);
+    sql(`DELETE FROM leads WHERE business_id = ${biz} AND name LIKE 'Zed%'`);
+  }
+});
+
 test('badges: invalid number, landline, cool-down', async () => {
   const jar = await login('agent@acme.example');
   const c = makeLead('+19175550220', { name: 'Badge Lead' });
