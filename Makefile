@@ -10,6 +10,13 @@ CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror $(OPT) -g \
 LIBS_WEB = -lfcgi -lneo_cgi -lneo_cs -lneo_utl -lz \
 	   $(shell pkg-config --libs libmariadb libargon2 libcrypto jansson 2>/dev/null)
 
+# The portal's allocator: its requests build and free thousands of small
+# HDF nodes and strings; tcmalloc's per-size free lists served them faster
+# than glibc's bins (inbox +4 to +12%, conversation page +13% in the median
+# of seven alternating pairs; README). Empty under the sanitizers, which
+# bring their own.
+MALLOC  ?= -ltcmalloc_minimal
+
 CXX     ?= c++
 CXXFLAGS += -std=c++17 -Wall -Wextra -Werror $(OPT) -g -Icgi-src
 LIBS_PHONE = -lphonenumber -lgeocoding -licuuc -lstdc++
@@ -67,7 +74,7 @@ $(BUILD):
 
 $(BUILD)/sp-portal: $(PORTAL_OBJ) $(SHIM_OBJ)
 	@echo "  LD      $@"
-	@$(CC) $(CFLAGS) -o $@ $^ $(LIBS_WEB) $(LIBS_PHONE)
+	@$(CC) $(CFLAGS) -o $@ $^ $(LIBS_WEB) $(LIBS_PHONE) $(MALLOC)
 
 $(BUILD)/sp-admin: $(ADMIN_OBJ) $(SHIM_OBJ)
 	@echo "  LD      $@"
@@ -154,7 +161,7 @@ soak: deps all
 
 asan:
 	@bash scripts/deps.sh
-	$(MAKE) BUILD=build-asan OPT="-O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined" all unit
+	$(MAKE) BUILD=build-asan MALLOC= OPT="-O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined" all unit
 	SP_BUILD=build-asan SP_SUMMARY_PREFIX="asan " bash tests/run-http.sh
 
 # libFuzzer targets, each run for FUZZ_SECONDS (make test runs them briefly).

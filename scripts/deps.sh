@@ -7,7 +7,7 @@ PACKAGES=(
 	build-essential pkg-config clang libclang-rt-14-dev
 	libfcgi-dev clearsilver-dev libmariadb-dev mariadb-server nginx
 	libcurl4-openssl-dev libjansson-dev libargon2-dev libssl-dev
-	libcmocka-dev libphonenumber-dev libmicrohttpd-dev
+	libcmocka-dev libphonenumber-dev libmicrohttpd-dev libgoogle-perftools-dev
 	wrk curl procps nodejs npm chromium fonts-dejavu-core tzdata libicu-dev
 )
 
