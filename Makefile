@@ -11,10 +11,10 @@ LIBS_WEB = -lfcgi -lneo_cgi -lneo_cs -lneo_utl -lz \
 	   $(shell pkg-config --libs libmariadb libargon2 libcrypto jansson 2>/dev/null)
 
 # The portal's allocator: its requests build and free thousands of small
-# HDF nodes and strings; tcmalloc's per-size free lists served them faster
-# than glibc's bins (inbox +4 to +12%, conversation page +13% in the median
-# of seven alternating pairs; README). Empty under the sanitizers, which
-# bring their own.
+# HDF nodes and strings; tcmalloc's per-size free lists served them with
+# less of the portal's CPU than glibc's bins (inbox -5 to -20%, conversation
+# page -6 to -19% a request, three alternating pairs each; README). Empty
+# under the sanitizers, which bring their own.
 MALLOC  ?= -ltcmalloc_minimal
 
 CXX     ?= c++

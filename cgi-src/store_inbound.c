@@ -173,7 +173,7 @@ store_optouts(struct db_res *res, unsigned business_id, long long since_ms,
 {
 	/*
 	 * The latest opt-out's ledger row by the lead's pointer into it
-	 * (017_optout_pointer.sql). The list by date names its index, or the
+	 * (017_optout_list.sql). The list by date names its index, or the
 	 * optimizer weighs the seven that begin with business_id at every
 	 * page; a search by number or name is left to it (leads_phone and
 	 * leads_optout_name find a few leads where the date's index may walk

@@ -149,7 +149,7 @@ WHERE l.business_id = @business_id AND l.opted_out = 1;
 
 -- The opted-out leads' ledger rows (the consent ledger is append-only),
 -- through a temporary table: the ledger's trigger updates leads, which the
--- INSERT may not read itself (017_optout_pointer.sql).
+-- INSERT may not read itself (017_optout_list.sql).
 CREATE TEMPORARY TABLE seed_optouts AS
 SELECT l.business_id, l.id AS lead_id,
     COALESCE(l.phone_e164, l.phone_raw) AS e164, n.e164 AS number,
