@@ -468,15 +468,19 @@ render(struct req *r, const char *tmpl, int part, STRING *out)
 	return err;
 }
 
-/* Logs a template error's traceback and frees it. */
+/* The 500 page's words when the fault is ours. */
+static const char our_fault[] = "Something went wrong on our side. "
+    "Nothing was changed; please try again.";
+
+/* Logs a template error's traceback, with what failed, and frees it. */
 static void
-neoerr_log(NEOERR *err)
+neoerr_log(const char *what, NEOERR *err)
 {
 	STRING msg;
 
 	string_init(&msg);
 	nerr_error_traceback(err, &msg);
-	sp_log("template: %s", msg.buf ? msg.buf : "error");
+	sp_log("%s: %s", what, msg.buf ? msg.buf : "error");
 	string_clear(&msg);
 	nerr_ignore(&err);
 }
@@ -489,7 +493,7 @@ web_render_part(struct req *r, const char *tmpl, STRING *out)
 	string_init(out);
 	if ((err = render(r, tmpl, 1, out)) != STATUS_OK) {
 		string_clear(out);
-		neoerr_log(err);
+		neoerr_log(tmpl, err);
 		return -1;
 	}
 	return 0;
@@ -506,8 +510,7 @@ web_render(struct req *r, int status, const char *tmpl)
 		/* a JOINED route's page before route_session let it be seen */
 		sp_log("%s %s: rendered before its session was checked",
 		    r->method, r->path);
-		return web_error(r, 500, "Something went wrong on our side. "
-		    "Nothing was changed; please try again.");
+		return web_error(r, 500, our_fault);
 	}
 	string_init(&out);
 	if ((err = render(r, tmpl, 0, &out)) != STATUS_OK) {
@@ -563,12 +566,7 @@ web_error(struct req *r, int status, const char *message)
 	web_set(r, "Error.RequestId", r->id);
 	string_init(&out);
 	if ((err = render(r, "error.cs", 0, &out)) != STATUS_OK) {
-		STRING msg;
-		string_init(&msg);
-		nerr_error_string(err, &msg);
-		sp_log("error page failed: %s", msg.buf ? msg.buf : "?");
-		string_clear(&msg);
-		nerr_ignore(&err);
+		neoerr_log("error page failed", err);
 		string_clear(&out);
 		return respond(r, status, "text/plain; charset=utf-8",
 		    message, strlen(message));
@@ -593,9 +591,8 @@ web_error_back(struct req *r, int status, const char *message,
 int
 web_neoerr(struct req *r, NEOERR *err)
 {
-	neoerr_log(err);
-	return web_error(r, 500, "Something went wrong on our side. "
-	    "Nothing was changed; please try again.");
+	neoerr_log("template", err);
+	return web_error(r, 500, our_fault);
 }
 
 int
