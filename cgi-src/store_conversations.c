@@ -46,11 +46,13 @@ inbox_statement(const struct inbox_query *q, int search, int joined,
 		[INBOX_OPTED_OUT_LEADS] = "AND l.opted_out = 1 ",
 		[INBOX_SPAM_LEADS] = "AND l.is_spam = 1 ",
 	};
+#define NAME_LIKE \
+	"AND (l.name LIKE ? OR l.name_last LIKE ? OR l.email LIKE ?) "
 	static const char *search_sql[SEARCH__KINDS] = {
-		"", "AND l.phone_e164 = ? ",
-		"AND (l.name LIKE ? OR l.name_last LIKE ? OR l.email LIKE ?) ",
-		"AND (l.name LIKE ? OR l.name_last LIKE ? OR l.email LIKE ?) ",
+		[SEARCH_NONE] = "", [SEARCH_PHONE] = "AND l.phone_e164 = ? ",
+		[SEARCH_TEXT] = NAME_LIKE, [SEARCH_FEW] = NAME_LIKE,
 	};
+#undef NAME_LIKE
 	int k = ((((int)q->filter * 2 + (q->agent_id != 0)) * SEARCH__KINDS +
 	    search) * 2 + (q->before_id != 0)) * 2 + joined;
 	char *sql;

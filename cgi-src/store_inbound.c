@@ -154,7 +154,11 @@ store_queue_reply(unsigned business_id, long long conversation_id,
 	    (long long)business_id, conversation_id, kind, body) < 0 ? -1 : 0;
 }
 
-/* the list's statement after its FROM */
+/* the list's statement around its FROM */
+#define OPTOUTS_SELECT \
+	"SELECT l.id, l.name, COALESCE(l.phone_e164, l.phone_raw), " \
+	"CAST(UNIX_TIMESTAMP(l.opted_out_at) * 1000 AS SIGNED), " \
+	"g.keyword, g.sending_number, g.source "
 #define OPTOUTS_REST \
 	"LEFT JOIN consent_ledger g ON g.id = l.optout_ledger_id " \
 	"WHERE l.business_id = ? AND l.opted_out = 1 " \
@@ -180,14 +184,9 @@ store_optouts(struct db_res *res, unsigned business_id, long long since_ms,
 	 * them all).
 	 */
 	return db_query(res, phone != NULL || name_prefix != NULL ?
-	    "SELECT l.id, l.name, COALESCE(l.phone_e164, l.phone_raw), "
-	    "CAST(UNIX_TIMESTAMP(l.opted_out_at) * 1000 AS SIGNED), "
-	    "g.keyword, g.sending_number, g.source "
-	    "FROM leads l " OPTOUTS_REST :
-	    "SELECT l.id, l.name, COALESCE(l.phone_e164, l.phone_raw), "
-	    "CAST(UNIX_TIMESTAMP(l.opted_out_at) * 1000 AS SIGNED), "
-	    "g.keyword, g.sending_number, g.source "
-	    "FROM leads l FORCE INDEX (leads_optouts) " OPTOUTS_REST,
+	    OPTOUTS_SELECT "FROM leads l " OPTOUTS_REST :
+	    OPTOUTS_SELECT "FROM leads l FORCE INDEX (leads_optouts) "
+	    OPTOUTS_REST,
 	    "iiiiissssiiiii", (long long)business_id, since_ms, since_ms,
 	    until_ms, until_ms, phone, phone, name_prefix, name_prefix,
 	    before_id, before_ms, before_ms, before_id, (long long)limit);
