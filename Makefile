@@ -36,6 +36,7 @@ PORTAL_SRC = cgi-src/main.c cgi-src/web.c cgi-src/route.c cgi-src/auth.c \
 	     cgi-src/page_optouts.c cgi-src/page_leads.c cgi-src/store_leads.c \
 	     cgi-src/page_templates.c cgi-src/page_tickets.c cgi-src/store_tickets.c \
 	     cgi-src/page_settings.c cgi-src/store_settings.c \
+	     cgi-src/page_account.c \
 	     cgi-src/page_dashboard.c cgi-src/store_dashboard.c \
 	     cgi-src/hdf_json.c
 ADMIN_SRC  = cgi-src/admin.c cgi-src/auth_password.c

@@ -538,18 +538,6 @@ team_again(struct req *r, int status, const char *error)
 	return web_render(r, status, "settings_team.cs");
 }
 
-static const char *
-password_read(struct req *r, const char **pw)
-{
-	int rc = web_text(r, "password", PASSWORD_MAX, pw);
-
-	if (rc == WEB_TOO_LONG)
-		return "The password is too long.";
-	if (rc != 0 || strlen(*pw) < PASSWORD_MIN)
-		return "A password needs at least 10 characters.";
-	return NULL;
-}
-
 /* Adds an agent or a manager with a first password: 303; 422; 409 for an
  * email that has an account. */
 int
@@ -567,7 +555,7 @@ page_settings_team_add(struct req *r)
 	if (web_text(r, "role", 10, &role) != 0 ||
 	    (strcmp(role, "agent") != 0 && strcmp(role, "manager") != 0))
 		return team_again(r, 422, "Choose agent or manager.");
-	if ((err = password_read(r, &pw)) != NULL)
+	if ((err = page_password_read(r, "password", &pw)) != NULL)
 		return team_again(r, 422, err);
 	if (password_hash(pw, hash, sizeof(hash)) != 0)
 		return web_error(r, 503, "Could not set the password.");
@@ -612,7 +600,8 @@ page_settings_team_active(struct req *r)
 	return web_redirect(r, "/settings/team?saved=changed");
 }
 
-/* Sets a member's new password (their sessions end): 303; 422; 404. */
+/* Sets a member's new password (their sessions end): 303; 422; 404; 409
+ * for oneself (the account page, which asks for the current one). */
 int
 page_settings_team_password(struct req *r)
 {
@@ -626,7 +615,10 @@ page_settings_team_password(struct req *r)
 	if (rc == 0)
 		return web_error(r, 404, "There is no such person in your "
 		    "team.");
-	if ((err = password_read(r, &pw)) != NULL)
+	if (r->param[0] == r->s.user_id)
+		return team_again(r, 409, "Change your own password on your "
+		    "account page: it asks for the current one.");
+	if ((err = page_password_read(r, "password", &pw)) != NULL)
 		return team_again(r, 422, err);
 	if (password_hash(pw, hash, sizeof(hash)) != 0)
 		return web_error(r, 503, "Could not set the password.");

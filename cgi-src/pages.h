@@ -8,6 +8,12 @@
 int	 page_login_form(struct req *);
 int	 page_login_submit(struct req *);
 int	 page_logout(struct req *);
+/* page_account.c */
+int	 page_account(struct req *);
+int	 page_account_password(struct req *);
+/* A new password from field: NULL, or why it will not do. */
+const char *page_password_read(struct req *, const char *field,
+	    const char **pw);
 /* page_conversations.c */
 int	 page_conversations_index(struct req *);
 int	 page_conversation_show(struct req *);

@@ -99,6 +99,38 @@ store_session_delete(long long id)
 }
 
 int
+store_user_hash(unsigned user_id, char *hash, size_t hashsz)
+{
+	struct db_res res;
+	const char *v;
+	int found;
+
+	if (db_query(&res, "SELECT password_hash FROM users WHERE id = ? "
+	    "AND active = 1", "i", (long long)user_id) != 0)
+		return -1;
+	found = res.nrows > 0;
+	sp_strlcpy(hash, found && (v = db_get(&res, 0, 0)) ? v : "", hashsz);
+	db_res_free(&res);
+	return found;
+}
+
+int
+store_user_password_own(unsigned user_id, const char *hash,
+    long long keep_session)
+{
+	if (db_begin() != 0)
+		return -1;
+	if (db_exec("UPDATE users SET password_hash = ? WHERE id = ?", "si",
+	    hash, (long long)user_id) < 0 ||
+	    db_exec("DELETE FROM sessions WHERE user_id = ? AND id <> ?", "ii",
+	    (long long)user_id, keep_session) < 0) {
+		db_rollback();
+		return -1;
+	}
+	return db_commit();
+}
+
+int
 store_user_for_login(const char *email, struct user_login *u)
 {
 	struct db_res res;

@@ -53,6 +53,14 @@ struct user_login {
 /* 1 found, 0 no such email, -1 error. */
 int	 store_user_for_login(const char *email, struct user_login *u);
 
+/* The active user's password hash into hash: 1, 0 when there is no such
+ * active user, -1 on error. */
+int	 store_user_hash(unsigned user_id, char *hash, size_t hashsz);
+/* One's own new password: the hash set and one's other sessions ended
+ * (keep_session stays), in one transaction. 0 or -1. */
+int	 store_user_password_own(unsigned user_id, const char *hash,
+	    long long keep_session);
+
 /* Failures of kind ("account" or "address") for subject within the last
  * window_min minutes, and the minutes until the oldest leaves the window. */
 int	 store_login_failures(const char *kind, const char *subject,

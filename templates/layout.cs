@@ -21,7 +21,7 @@
     <a href="/tickets">Support</a><?cs else ?><a href="/tickets?status=open">Support queue</a><?cs /if ?>
   </nav>
   <div class="who">
-    <span><?cs var:Session.Name ?><?cs if:Session.Business ?> · <?cs var:Session.Business ?><?cs /if ?></span>
+    <span><a href="/account" title="Your account"><?cs var:Session.Name ?></a><?cs if:Session.Business ?> · <?cs var:Session.Business ?><?cs /if ?></span>
     <form method="post" action="/logout" class="inline">
       <input type="hidden" name="csrf" value="<?cs var:CSRF.Token ?>">
       <button type="submit" class="link">Sign out</button>

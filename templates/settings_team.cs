@@ -18,12 +18,12 @@
             <input type="hidden" name="active" value="<?cs if:u.Active == "1" ?>0<?cs else ?>1<?cs /if ?>">
             <button type="submit" class="link"><?cs if:u.Active == "1" ?>Deactivate<?cs else ?>Reactivate<?cs /if ?> <span class="sr-only"><?cs var:u.Name ?></span></button>
           </form><?cs /if ?></td>
-        <td><form method="post" action="/settings/team/<?cs var:u.Id ?>/password" class="inline-form">
+        <td><?cs if:u.Me ?><a href="/account">Your account</a><?cs else ?><form method="post" action="/settings/team/<?cs var:u.Id ?>/password" class="inline-form">
             <input type="hidden" name="csrf" value="<?cs var:CSRF.Token ?>">
             <label for="pw-<?cs var:u.Id ?>" class="sr-only">New password for <?cs var:u.Name ?></label>
             <input type="password" id="pw-<?cs var:u.Id ?>" name="password" minlength="10" autocomplete="new-password">
             <button type="submit" class="secondary">Set</button>
-          </form></td>
+          </form><?cs /if ?></td>
       </tr>
       <?cs /each ?>
       </tbody>

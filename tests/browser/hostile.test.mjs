@@ -50,6 +50,25 @@ test('hostile text everywhere is stored and shown as typed, and no script runs',
       [...document.querySelectorAll('main input, main textarea')].map((e) => e.value).join('\n'));
     assert.ok(text.includes('<script>window.__pwned=1</script>'), `${path} shows the text as typed`);
   }
+  // the member of that name: their name in the header and on their own
+  // account page; hostile text in the password form changes nothing
+  const own = await open(browser);
+  own.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await signIn(own, 'hostile@acme.example', 'hostile-password');
+  await own.goto('/account');
+  assert.equal(await own.evaluate(() => window.__pwned), undefined, 'a script ran on /account');
+  assert.ok((await own.locator('main dl').innerText()).includes('<script>window.__pwned=1</script>'));
+  assert.ok((await own.locator('header .who').innerText()).includes('<script>window.__pwned=1</script>'));
+  const hash = sql("SELECT password_hash FROM users WHERE email = 'hostile@acme.example'");
+  await own.getByLabel('Current password').fill(P);
+  await own.getByLabel('New password', { exact: true }).fill(P);
+  await own.getByLabel('New password again').fill(P);
+  await Promise.all([own.waitForNavigation(), own.getByRole('button', { name: 'Change password' }).click()]);
+  assert.match(await own.locator('main [role=alert]').innerText(), /current password is not right/);
+  assert.equal(await own.evaluate(() => window.__pwned), undefined);
+  assert.equal(sql("SELECT password_hash FROM users WHERE email = 'hostile@acme.example'"), hash);
+  sql("DELETE FROM login_failures WHERE subject = 'hostile@acme.example'");
+  await own.context().close();
   // the support side shows the ticket's snapshot and the conversation now
   const sup = await open(browser);
   await signIn(sup, 'support@salespartner.example');

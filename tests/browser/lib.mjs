@@ -32,10 +32,10 @@ export async function open(browser, { width = 1440, height = 900, js = true } = 
   return page;
 }
 
-export async function signIn(page, email) {
+export async function signIn(page, email, password = PASSWORD) {
   await page.goto('/login');
   await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Password').fill(password);
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: /sign in/i }).click()]);
   assert.doesNotMatch(page.url(), /\/login/, `signed in as ${email}`);
 }

@@ -47,3 +47,29 @@ test('the settings pages: profile, registration, numbers, team, audit log', asyn
   await shot(page, 'settings-360');
   await page.context().close();
 });
+
+test('a new teammate changes the first password their manager gave them', async () => {
+  const page = await open(browser);
+  await signIn(page, 'browser.agent@acme.example', 'browser-password');
+  await page.getByRole('link', { name: 'Browser Agent' }).click();
+  await page.waitForURL(/\/account$/);
+  await checkA11y(page, 'your account');
+  await page.getByLabel('Current password').fill('browser-password');
+  await page.getByLabel('New password', { exact: true }).fill('my-own-password');
+  await page.getByLabel('New password again').fill('my-own-pasword');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await page.locator('.alert', { hasText: 'differ' }).waitFor();
+  assert.equal(await page.getByLabel('New password', { exact: true }).inputValue(), '', 'passwords are not sent back');
+  await page.getByLabel('Current password').fill('browser-password');
+  await page.getByLabel('New password', { exact: true }).fill('my-own-password');
+  await page.getByLabel('New password again').fill('my-own-password');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await page.locator('.notice', { hasText: 'Your password is changed' }).waitFor();
+  await page.setViewportSize({ width: 360, height: 800 });
+  await fitsWidth(page);
+  await shot(page, 'account-360');
+  await page.context().close();
+  const again = await open(browser);
+  await signIn(again, 'browser.agent@acme.example', 'my-own-password');
+  await again.context().close();
+});

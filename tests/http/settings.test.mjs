@@ -207,6 +207,10 @@ test('team: added people sign in; deactivated ones are signed out at once; passw
   // not oneself; not another business's people
   const me = Number(sql("SELECT id FROM users WHERE email = 'manager@acme.example'"));
   assert.equal((await post(`/settings/team/${me}/active`, { csrf, active: '0' }, { jar })).status, 409);
+  const own = await post(`/settings/team/${me}/password`, { csrf, password: 'no-current-asked' }, { jar });
+  assert.equal(own.status, 409, 'one\'s own password: the account page, which asks for the current one');
+  assert.match(own.text, /account page/);
+  assert.equal((await get('/settings/team', { jar })).status, 200, 'still signed in');
   const birchUser = Number(sql("SELECT id FROM users WHERE email = 'agent@birch.example'"));
   assert.equal((await post(`/settings/team/${birchUser}/active`, { csrf, active: '0' }, { jar })).status, 404);
   assert.equal((await post(`/settings/team/${birchUser}/password`, { csrf, password: 'hijacked-password' }, { jar })).status, 404);
@@ -215,4 +219,68 @@ test('team: added people sign in; deactivated ones are signed out at once; passw
   assert.match(audit, /team: added New Agent \(new.agent@acme.example, agent\)/);
   assert.match(audit, /team: deactivated New Agent/);
   assert.match(audit, /team: reset the password of New Agent/);
+});
+
+test('your own password: the current one first, the new one twice; other sessions end, a wrong guess counts', async () => {
+  const email = 'self.agent@acme.example';
+  // sp-admin reads the first password from standard input
+  execFileSync(`${process.env.SP_BUILD || `${ROOT}/build`}/sp-admin`, ['-c', `${VAR}/sp.hdf`, 'create-user', '--email', email,
+    '--role', 'agent', '--name', 'Self Agent', '--business', String(acmeId())], { input: 'first-password-1\n' });
+  const here = await login(email, { password: 'first-password-1' });
+  const elsewhere = await login(email, { password: 'first-password-1' });
+  const page = await get('/account', { jar: here });
+  assert.equal(page.status, 200);
+  assert.match(page.text, /<a href="\/account" title="Your account">Self Agent<\/a>/, 'the name in the header leads here');
+  assert.match(page.text, /<dd>self\.agent@acme\.example<\/dd>/);
+  assert.match(page.text, /<dd>Agent<\/dd>/);
+  assert.match(page.text, /<dd>Acme Roofing<\/dd>/);
+  const csrf = csrfOf(page.text);
+  const hashBefore = sql(`SELECT password_hash FROM users WHERE email = '${email}'`);
+  const refused = [
+    [{ password: 'second-password-2', again: 'second-password-2' }, /Enter your current password/],
+    [{ current: 'not-my-password', password: 'second-password-2', again: 'second-password-2' }, /current password is not right/],
+    [{ current: 'first-password-1', password: 'short', again: 'short' }, /at least 10 characters/],
+    [{ current: 'first-password-1', password: 'second-password-2', again: 'second-password-3' }, /differ/],
+    [{ current: 'first-password-1', password: 'first-password-1', again: 'first-password-1' }, /the password you have now/],
+    [{ current: 'first-password-1', password: 'x'.repeat(300), again: 'x'.repeat(300) }, /too long/],
+  ];
+  for (const [form, why] of refused) {
+    const r = await post('/account/password', { csrf, ...form }, { jar: here });
+    assert.equal(r.status, 422, JSON.stringify(form).slice(0, 80));
+    assert.match(r.text, why);
+    for (const typed of Object.values(form)) assert.ok(!r.text.includes(typed), 'a password typed is never sent back');
+  }
+  assert.equal(sql(`SELECT password_hash FROM users WHERE email = '${email}'`), hashBefore, 'nothing changed');
+  assert.equal((await post('/account/password', { current: 'first-password-1', password: 'second-password-2', again: 'second-password-2' },
+    { jar: here })).status, 403, 'no change without the form\'s token');
+  const ok = await post('/account/password', { csrf, current: 'first-password-1', password: 'second-password-2', again: 'second-password-2' },
+    { jar: here });
+  assert.equal(ok.status, 303);
+  assert.equal(ok.headers.location, '/account?saved=password');
+  const after = await get('/account?saved=password', { jar: here });
+  assert.equal(after.status, 200, 'this session goes on');
+  assert.match(after.text, /Your password is changed/);
+  const other = await get('/conversations', { jar: elsewhere });
+  assert.equal(other.status, 303, 'the other session ended');
+  assert.match(other.headers.location, /\/login/);
+  await assert.rejects(login(email, { password: 'first-password-1' }));
+  await login(email, { password: 'second-password-2' });
+  const audit = (await get('/settings/audit', { jar: await login('manager@acme.example') })).text;
+  assert.match(audit, /<td>Self Agent<\/td><td>team: changed their own password/);
+  // wrong current passwords count against the account like failed sign-ins
+  sql(`DELETE FROM login_failures WHERE subject = '${email}'`);
+  for (let i = 0; i < 5; i++) // Login.AccountFailures in the test stack's config
+    assert.equal((await post('/account/password', { csrf, current: `guess-${i}-password`, password: 'third-password-3', again: 'third-password-3' },
+      { jar: here })).status, 422);
+  const locked = await post('/account/password', { csrf, current: 'second-password-2', password: 'third-password-3', again: 'third-password-3' },
+    { jar: here });
+  assert.equal(locked.status, 429, 'even the right one waits');
+  assert.match(locked.text, /Too many wrong passwords/);
+  await assert.rejects(login(email, { password: 'second-password-2' }), /429/, 'and so does signing in');
+  sql(`DELETE FROM login_failures WHERE subject = '${email}'`);
+  // SalesPartner's support staff have an account page too
+  const staff = await get('/account', { jar: await login('support@salespartner.example') });
+  assert.equal(staff.status, 200);
+  assert.match(staff.text, /<dd>SalesPartner support<\/dd>/);
+  assert.doesNotMatch(staff.text, /<dt>Business<\/dt>/);
 });
