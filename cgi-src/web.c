@@ -440,16 +440,50 @@ tmpl_get(struct req *r, const char *tmpl, int part, CSPARSE **out)
 	return STATUS_OK;
 }
 
+/* The main menu's entry a page is under (layout.cs marks it), from the
+ * first segment of its path; NULL for none. */
+static const char *
+nav_section(const char *path)
+{
+	static const struct {
+		const char	*prefix;
+		const char	*section;
+	} map[] = {
+		{ "/conversations", "conversations" },
+		{ "/leads", "conversations" },
+		{ "/messages", "conversations" },
+		{ "/templates", "templates" },
+		{ "/optouts", "optouts" },
+		{ "/dashboard", "dashboard" },
+		{ "/settings", "settings" },
+		{ "/tickets", "tickets" },
+	};
+	size_t i, n;
+
+	for (i = 0; path != NULL && i < sizeof(map) / sizeof(map[0]); i++) {
+		n = strlen(map[i].prefix);
+		if (strncmp(path, map[i].prefix, n) == 0 &&
+		    (path[n] == '\0' || path[n] == '/'))
+			return map[i].section;
+	}
+	return NULL;
+}
+
 static NEOERR *
 render(struct req *r, const char *tmpl, int part, STRING *out)
 {
 	CSPARSE *cs;
 	HDF *boot;
 	NEOERR *err;
+	const char *section;
 	int cached;
 
 	if (!part &&
 	    (err = hdf_set_value(r->hdf, "Page.Template", tmpl)) != STATUS_OK)
+		return err;
+	if (!part && (section = nav_section(r->path)) != NULL &&
+	    (err = hdf_set_value(r->hdf, "Page.Section", section)) !=
+	    STATUS_OK)
 		return err;
 	if ((err = tmpl_get(r, tmpl, part, &cs)) != STATUS_OK)
 		return err;

@@ -13,15 +13,15 @@
   <a class="brand" href="/">SalesPartner</a>
   <?cs if:Session.Name ?>
   <nav aria-label="Main">
-    <?cs if:!Session.IsStaff ?><a href="/conversations"<?cs if:Page.Nav == "conversations" ?> aria-current="page"<?cs /if ?>>Conversations</a>
-    <a href="/templates">Templates</a>
-    <a href="/optouts">Opt-outs</a>
-    <?cs if:Session.IsManager ?><a href="/dashboard">Delivery</a>
-    <a href="/settings">Settings</a><?cs /if ?>
-    <a href="/tickets">Support</a><?cs else ?><a href="/tickets?status=open">Support queue</a><?cs /if ?>
+    <?cs if:!Session.IsStaff ?><a href="/conversations"<?cs if:Page.Section == "conversations" ?> aria-current="page"<?cs /if ?>>Conversations</a>
+    <a href="/templates"<?cs if:Page.Section == "templates" ?> aria-current="page"<?cs /if ?>>Templates</a>
+    <a href="/optouts"<?cs if:Page.Section == "optouts" ?> aria-current="page"<?cs /if ?>>Opt-outs</a>
+    <?cs if:Session.IsManager ?><a href="/dashboard"<?cs if:Page.Section == "dashboard" ?> aria-current="page"<?cs /if ?>>Delivery</a>
+    <a href="/settings"<?cs if:Page.Section == "settings" ?> aria-current="page"<?cs /if ?>>Settings</a><?cs /if ?>
+    <a href="/tickets"<?cs if:Page.Section == "tickets" ?> aria-current="page"<?cs /if ?>>Support</a><?cs else ?><a href="/tickets?status=open"<?cs if:Page.Section == "tickets" ?> aria-current="page"<?cs /if ?>>Support queue</a><?cs /if ?>
   </nav>
   <div class="who">
-    <span><a href="/account" title="Your account"><?cs var:Session.Name ?></a><?cs if:Session.Business ?> · <?cs var:Session.Business ?><?cs /if ?></span>
+    <span><a href="/account" title="Your account"<?cs if:Page.Template == "account.cs" ?> aria-current="page"<?cs /if ?>><?cs var:Session.Name ?></a><?cs if:Session.Business ?> · <?cs var:Session.Business ?><?cs /if ?></span>
     <form method="post" action="/logout" class="inline">
       <input type="hidden" name="csrf" value="<?cs var:CSRF.Token ?>">
       <button type="submit" class="link">Sign out</button>

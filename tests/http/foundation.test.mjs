@@ -347,3 +347,22 @@ test('sp-admin creates users and a password reset ends their sessions', async ()
   await login('new.agent@birch.example', { password: 'second-password-2' });
   assert.equal(sql("SELECT role FROM users WHERE email = 'new.agent@birch.example'"), 'agent');
 });
+
+test('the main menu marks the section each page is under, and only that one', async () => {
+  const jar = await login('manager@acme.example');
+  const conv = conversationIds((await get('/conversations', { jar })).text)[0];
+  const lead = sql(`SELECT lead_id FROM conversations WHERE id = ${conv}`);
+  const msg = sql(`SELECT MAX(id) FROM messages WHERE conversation_id = ${conv}`);
+  const current = (html) => [...html.matchAll(/<a href="([^"]*)"[^>]* aria-current="page">/g)].map((m) => m[1]);
+  const cases = [
+    ['/conversations', '/conversations'], [`/conversations/${conv}`, '/conversations'], [`/leads/${lead}`, '/conversations'],
+    [`/messages/${msg}`, '/conversations'], ['/templates', '/templates'], ['/optouts', '/optouts'],
+    ['/dashboard', '/dashboard'], ['/settings/team', '/settings'], ['/tickets', '/tickets'], ['/account', '/account'],
+  ];
+  for (const [path, want] of cases) {
+    const page = await get(path, { jar });
+    assert.equal(page.status, 200, path);
+    const menu = current(page.text.slice(0, page.text.indexOf('<main')));
+    assert.deepEqual(menu, [want], `${path} marks ${want} alone in the menu`);
+  }
+});
