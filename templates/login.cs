@@ -10,4 +10,5 @@
     <input id="password" name="password" type="password" autocomplete="current-password" required maxlength="256">
     <button type="submit" class="primary">Sign in</button>
   </form>
+  <p class="help muted" id="forgot">Forgot your password? A manager of your business sets a new one in Settings, Team; the only manager of a business asks SalesPartner's support.</p>
 </section>

@@ -39,6 +39,7 @@ test('a wrong password is refused with the email kept', async () => {
   const res = await post('/login', { csrf: csrfOf(form.text), email: 'manager@acme.example', password: 'not-the-password' }, { jar });
   assert.equal(res.status, 401);
   assert.match(res.text, /Wrong email or password/);
+  assert.match(res.text, /Forgot your password\? A manager of your business sets a new one/, 'and who can set a new one');
   assert.match(res.text, /value="manager@acme.example"/);
   assert.ok(!jar.has('sp_session'));
   sql("DELETE FROM login_failures WHERE subject = 'manager@acme.example'");
