@@ -571,6 +571,105 @@ page_settings_team_add(struct req *r)
 	return web_redirect(r, "/settings/team?saved=added");
 }
 
+/* A member's page: the name, email and role as saved, or as typed when
+ * error says why they were not; 404 when not the business's. */
+static int
+member_show(struct req *r, int status, const char *error)
+{
+	struct db_res u;
+
+	if (store_user_get(&u, r->s.business_id, r->param[0]) != 0)
+		return web_db_error(r);
+	if (u.nrows == 0) {
+		db_res_free(&u);
+		return web_error(r, 404, "There is no such person in your "
+		    "team.");
+	}
+	web_set_int(r, "Member.Id", r->param[0]);
+	web_set(r, "Member.Name", db_get(&u, 0, 0));
+	web_set(r, "Member.Email", db_get(&u, 0, 1));
+	web_set(r, "Member.Role", db_get(&u, 0, 2));
+	web_put_flag(r->hdf, "Member.Active", db_get_ll(&u, 0, 3, 0));
+	web_put_flag(r->hdf, "Member.Me", r->param[0] == r->s.user_id);
+	db_res_free(&u);
+	if (error != NULL) {
+		web_keep_typed(r);
+		web_set(r, "Form.Error", error);
+	}
+	web_set(r, "Page.Title", "Team");
+	return web_render(r, status, "settings_member.cs");
+}
+
+/* 200: a member's name, email and role, to correct them. */
+int
+page_settings_member(struct req *r)
+{
+	return member_show(r, 200, NULL);
+}
+
+/* Appends ", what: now" to the audit line buf when now is not was. */
+static void
+audit_change(char *buf, size_t sz, const char *what, const char *was,
+    const char *now)
+{
+	size_t n = strlen(buf);
+
+	if (strcmp(was != NULL ? was : "", now) != 0 && n < sz)
+		snprintf(buf + n, sz - n, ", %s: %.200s", what, now);
+}
+
+/* Saves a member's name, email and role: 303 to the team; 422; 404; 409
+ * for an email that has an account, or one's own role (another manager
+ * changes it, so a business never loses its last manager). */
+int
+page_settings_member_save(struct req *r)
+{
+	const char *email, *name, *role, *err, *was_role;
+	char detail[520];
+	struct db_res u;
+	int rc, own_role;
+
+	if (store_user_get(&u, r->s.business_id, r->param[0]) != 0)
+		return web_db_error(r);
+	if (u.nrows == 0) {
+		db_res_free(&u);
+		return web_error(r, 404, "There is no such person in your "
+		    "team.");
+	}
+	err = field(r, "name", 200, "The name", 1, &name);
+	if (err == NULL && (web_text(r, "email", 254, &email) != 0 ||
+	    !webutil_email_ok(email)))
+		err = "Write the person's email address.";
+	if (err == NULL && (web_text(r, "role", 10, &role) != 0 ||
+	    (strcmp(role, "agent") != 0 && strcmp(role, "manager") != 0)))
+		err = "Choose agent or manager.";
+	if (err != NULL) {
+		db_res_free(&u);
+		return member_show(r, 422, err);
+	}
+	was_role = db_get(&u, 0, 2);
+	own_role = r->param[0] == r->s.user_id &&
+	    strcmp(was_role != NULL ? was_role : "", role) != 0;
+	snprintf(detail, sizeof(detail), "%.200s", db_get(&u, 0, 0));
+	audit_change(detail, sizeof(detail), "name", db_get(&u, 0, 0), name);
+	audit_change(detail, sizeof(detail), "email", db_get(&u, 0, 1),
+	    email);
+	audit_change(detail, sizeof(detail), "role", was_role, role);
+	db_res_free(&u);
+	if (own_role)
+		return member_show(r, 409, "You cannot change your own role: "
+		    "ask another manager.");
+	if ((rc = store_user_update(r->s.business_id, r->param[0], name,
+	    email, role)) < 0)
+		return web_db_error(r);
+	if (rc == 0)
+		return member_show(r, 409, "That email address has an account "
+		    "already.");
+	store_audit_add(r->s.business_id, r->s.user_id, "team", "changed",
+	    detail);
+	return web_redirect(r, "/settings/team?saved=changed");
+}
+
 /* Deactivates (active=0: their sessions end at once) or reactivates a
  * member: 303; 404; 409 for oneself. */
 int

@@ -63,6 +63,8 @@ int	 page_settings_number_pause(struct req *);
 int	 page_settings_number_remove(struct req *);
 int	 page_settings_team(struct req *);
 int	 page_settings_team_add(struct req *);
+int	 page_settings_member(struct req *);
+int	 page_settings_member_save(struct req *);
 int	 page_settings_team_active(struct req *);
 int	 page_settings_team_password(struct req *);
 int	 page_settings_audit(struct req *);

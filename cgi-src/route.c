@@ -84,6 +84,8 @@ static const struct route routes[] = {
 	{ "POST", "/settings/numbers/:id/remove", page_settings_number_remove, ROLE_MANAGER },
 	{ "GET",  "/settings/team",	page_settings_team,	ROLE_MANAGER },
 	{ "POST", "/settings/team",	page_settings_team_add,	ROLE_MANAGER },
+	{ "GET",  "/settings/team/:id",	page_settings_member,	ROLE_MANAGER },
+	{ "POST", "/settings/team/:id",	page_settings_member_save, ROLE_MANAGER },
 	{ "POST", "/settings/team/:id/active", page_settings_team_active, ROLE_MANAGER },
 	{ "POST", "/settings/team/:id/password", page_settings_team_password, ROLE_MANAGER },
 	{ "GET",  "/settings/audit",	page_settings_audit,	ROLE_MANAGER },

@@ -215,6 +215,25 @@ store_user_of(unsigned business_id, long long id, char *name, int namesz,
 }
 
 int
+store_user_get(struct db_res *res, unsigned business_id, long long id)
+{
+	return db_query(res, "SELECT name, email, role, active FROM users "
+	    "WHERE id = ? AND business_id = ?", "ii", id,
+	    (long long)business_id);
+}
+
+int
+store_user_update(unsigned business_id, long long id, const char *name,
+    const char *email, const char *role)
+{
+	if (db_exec("UPDATE users SET name = ?, email = ?, role = ? "
+	    "WHERE id = ? AND business_id = ?", "sssii", name, email, role,
+	    id, (long long)business_id) < 0)
+		return db_errno() == DB_ER_DUP_ENTRY ? 0 : -1;
+	return 1;
+}
+
+int
 store_user_active(unsigned business_id, long long id, int active)
 {
 	if (db_exec("UPDATE users SET active = ? WHERE id = ? AND "

@@ -57,6 +57,13 @@ int	 store_user_add(unsigned business_id, const char *email,
 /* The business's user: 1 found (*role, *active filled), 0, -1. */
 int	 store_user_of(unsigned business_id, long long id, char *name,
 	    int namesz, int *active);
+/* A member of the business: name, email, role, active (no row when not
+ * ours). 0 or -1. */
+int	 store_user_get(struct db_res *res, unsigned business_id, long long id);
+/* A member's name, email and role: 1, 0 when the email has an account
+ * already, -1 on error. */
+int	 store_user_update(unsigned business_id, long long id,
+	    const char *name, const char *email, const char *role);
 /* Deactivating ends the user's sessions at once. */
 int	 store_user_active(unsigned business_id, long long id, int active);
 /* A new password ends the user's sessions. */

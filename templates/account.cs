@@ -8,7 +8,7 @@
       <dt>Role</dt><dd><?cs var:Account.Role ?></dd>
       <?cs if:Session.Business ?><dt>Business</dt><dd><?cs var:Session.Business ?></dd><?cs /if ?>
     </dl>
-    <p class="help muted">Your name, email and role are set by <?cs if:Session.IsStaff ?>SalesPartner's administrators<?cs else ?>your business's managers (Settings, Team)<?cs /if ?>.</p>
+    <p class="help muted"><?cs if:Session.IsStaff ?>Your name, email and role are changed by SalesPartner's administrators.<?cs else ?>Your name, email and role are changed by a manager of your business (Settings, Team).<?cs /if ?></p>
   </div>
   <div class="card">
     <h2>Change your password</h2>

@@ -10,7 +10,7 @@
       <tbody>
       <?cs each:u = Team ?>
       <tr>
-        <td><?cs var:u.Name ?><br><span class="muted"><?cs var:u.Email ?></span></td>
+        <td><a href="/settings/team/<?cs var:u.Id ?>" title="Change the name, email or role"><?cs var:u.Name ?></a><br><span class="muted"><?cs var:u.Email ?></span></td>
         <td><?cs var:u.Role ?></td>
         <td><?cs if:u.Active == "1" ?>Active<?cs else ?><strong>Deactivated</strong><?cs /if ?>
           <?cs if:!u.Me ?><form method="post" action="/settings/team/<?cs var:u.Id ?>/active" class="inline">
@@ -28,7 +28,7 @@
       <?cs /each ?>
       </tbody>
     </table>
-    <p class="muted">Deactivating someone, or setting a new password, signs them out at once.</p>
+    <p class="muted">A name leads to the person's name, email and role. Deactivating someone, or setting a new password, signs them out at once.</p>
   </div>
   <div class="card">
     <h2>Add someone</h2>

@@ -37,6 +37,7 @@ test('hostile text everywhere is stored and shown as typed, and no script runs',
   const ticket = sql(`SELECT MAX(id) FROM tickets WHERE conversation_id = ${conv}`);
   const pages = ['/conversations', `/conversations/${conv}`, `/leads/${lead}`, '/templates', `/conversations/${conv}/templates`,
     '/tickets', `/tickets/${ticket}`, '/settings/numbers', '/settings/team', '/settings/registration', '/settings/audit',
+    `/settings/team/${sql("SELECT id FROM users WHERE email = 'hostile@acme.example'")}`,
     '/optouts', `/optouts/${lead}`, `/messages/${sql(`SELECT MAX(id) FROM messages WHERE conversation_id = ${conv} AND direction = 'in'`)}`];
   const page = await open(browser);
   const dialogs = [];

@@ -38,6 +38,11 @@ test('the settings pages: profile, registration, numbers, team, audit log', asyn
   await page.getByLabel('First password').fill('browser-password');
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await page.locator('#team', { hasText: 'browser.agent@acme.example' }).waitFor();
+  await page.getByRole('link', { name: 'Browser Agent' }).click();
+  await checkA11y(page, 'team member');
+  await page.getByLabel('Name').fill('Browser Agent');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.waitForURL(/\/settings\/team\?saved=changed$/);
   await page.getByRole('link', { name: 'Audit log' }).click();
   await checkA11y(page, 'audit log');
   assert.match(await page.locator('#audit').textContent(), /added Browser Agent[\s\S]*paused number[\s\S]*added \+16467365011/);

@@ -230,7 +230,7 @@ test('your own password: the current one first, the new one twice; other session
   const elsewhere = await login(email, { password: 'first-password-1' });
   const page = await get('/account', { jar: here });
   assert.equal(page.status, 200);
-  assert.match(page.text, /<a href="\/account" title="Your account">Self Agent<\/a>/, 'the name in the header leads here');
+  assert.match(page.text, /<a href="\/account" title="Your account"[^>]*>Self Agent<\/a>/, 'the name in the header leads here');
   assert.match(page.text, /<dd>self\.agent@acme\.example<\/dd>/);
   assert.match(page.text, /<dd>Agent<\/dd>/);
   assert.match(page.text, /<dd>Acme Roofing<\/dd>/);
@@ -283,4 +283,51 @@ test('your own password: the current one first, the new one twice; other session
   assert.equal(staff.status, 200);
   assert.match(staff.text, /<dd>SalesPartner support<\/dd>/);
   assert.doesNotMatch(staff.text, /<dt>Business<\/dt>/);
+});
+
+test('a member\'s name, email and role: corrected by a manager, at once in their session; not one\'s own role', async () => {
+  const email = 'member.edit@acme.example';
+  execFileSync(`${process.env.SP_BUILD || `${ROOT}/build`}/sp-admin`, ['-c', `${VAR}/sp.hdf`, 'create-user', '--email', email,
+    '--role', 'agent', '--name', 'Membr Edit', '--business', String(acmeId())], { input: 'member-password-1\n' });
+  const id = Number(sql(`SELECT id FROM users WHERE email = '${email}'`));
+  const member = await login(email, { password: 'member-password-1' });
+  assert.equal((await get('/settings', { jar: member })).status, 403, 'an agent yet');
+  const jar = await login('manager@acme.example');
+  const team = await get('/settings/team', { jar });
+  assert.match(team.text, new RegExp(`<a href="/settings/team/${id}"[^>]*>Membr Edit</a>`), 'the name leads to the member');
+  const page = await get(`/settings/team/${id}`, { jar });
+  assert.equal(page.status, 200);
+  assert.match(page.text, /value="Membr Edit"/);
+  assert.match(page.text, /<option value="agent" selected>/);
+  const csrf = csrfOf(page.text);
+  const bad = await post(`/settings/team/${id}`, { csrf, name: 'Member Edit', email: 'not-an-address', role: 'manager' }, { jar });
+  assert.equal(bad.status, 422);
+  assert.match(bad.text, /Write the person&#39;s email address|Write the person's email address/);
+  assert.match(bad.text, /value="Member Edit"/, 'what was typed comes back');
+  assert.match(bad.text, /<option value="manager" selected>/);
+  assert.equal((await post(`/settings/team/${id}`, { csrf, name: 'Member Edit', email: 'agent@birch.example', role: 'agent' }, { jar })).status, 409,
+    'an email that has an account, in any business');
+  assert.equal((await post(`/settings/team/${id}`, { csrf, name: 'Member Edit', email, role: 'owner' }, { jar })).status, 422);
+  assert.equal(sql(`SELECT CONCAT_WS('|', name, email, role) FROM users WHERE id = ${id}`), `Membr Edit|${email}|agent`, 'nothing changed');
+  const ok = await post(`/settings/team/${id}`, { csrf, name: 'Member Edit', email: 'member.edited@acme.example', role: 'manager' }, { jar });
+  assert.equal(ok.status, 303);
+  assert.equal(ok.headers.location, '/settings/team?saved=changed');
+  assert.equal(sql(`SELECT CONCAT_WS('|', name, email, role) FROM users WHERE id = ${id}`), 'Member Edit|member.edited@acme.example|manager');
+  assert.equal((await get('/settings', { jar: member })).status, 200, 'a manager now, in the session they had');
+  await login('member.edited@acme.example', { password: 'member-password-1' });
+  assert.match((await get('/settings/audit', { jar })).text,
+    /team: changed Membr Edit, name: Member Edit, email: member.edited@acme.example, role: manager/);
+  // one's own role stays (another manager changes it); one's own name may change
+  const me = Number(sql("SELECT id FROM users WHERE email = 'manager@acme.example'"));
+  const myName = sql(`SELECT name FROM users WHERE id = ${me}`);
+  const own = await post(`/settings/team/${me}`, { csrf, name: myName, email: 'manager@acme.example', role: 'agent' }, { jar });
+  assert.equal(own.status, 409);
+  assert.match(own.text, /cannot change your own role/);
+  assert.equal(sql(`SELECT role FROM users WHERE id = ${me}`), 'manager');
+  assert.match((await get(`/settings/team/${me}`, { jar })).text, /<select id="m-role" disabled/);
+  // another business's people are not there at all
+  const birch = Number(sql("SELECT id FROM users WHERE email = 'agent@birch.example'"));
+  assert.equal((await get(`/settings/team/${birch}`, { jar })).status, 404);
+  assert.equal((await post(`/settings/team/${birch}`, { csrf, name: 'Taken', email: 'taken@acme.example', role: 'agent' }, { jar })).status, 404);
+  assert.equal(sql(`SELECT email FROM users WHERE id = ${birch}`), 'agent@birch.example');
 });
