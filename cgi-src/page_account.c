@@ -41,10 +41,19 @@ role_name(int role)
 static int
 account_show(struct req *r, int status, const char *error)
 {
+	const struct sp_config *cfg = r->cfg;
 	const char *v;
+	long long others = 0, last_ms = 0;
 
+	if (store_sessions_others(r->s.user_id, r->s.id,
+	    cfg->session_idle_min, cfg->session_absolute_min, &others,
+	    &last_ms) != 0)
+		return web_db_error(r);
 	if (web_set(r, "Page.Title", "Your account") != 0 ||
 	    web_set(r, "Account.Role", role_name(r->s.role)) != 0 ||
+	    web_set_int(r, "Account.Others", others) != 0 ||
+	    (others > 0 && web_set_time(r, "Account.OthersLast", last_ms) !=
+	    0) ||
 	    (error != NULL && web_set(r, "Form.Error", error) != 0))
 		return web_error(r, 500, "Could not build the page.");
 	if (error == NULL && web_text(r, "saved", 20, &v) == 0)
@@ -114,4 +123,13 @@ page_account_password(struct req *r)
 		store_audit_add(r->s.business_id, r->s.user_id, "team",
 		    "changed their own password", "");
 	return web_redirect(r, "/account?saved=password");
+}
+
+/* Ends one's sessions everywhere but here: 303 to /account. */
+int
+page_account_sessions(struct req *r)
+{
+	if (store_sessions_end_others(r->s.user_id, r->s.id) != 0)
+		return web_db_error(r);
+	return web_redirect(r, "/account?saved=sessions");
 }

@@ -11,6 +11,7 @@ int	 page_logout(struct req *);
 /* page_account.c */
 int	 page_account(struct req *);
 int	 page_account_password(struct req *);
+int	 page_account_sessions(struct req *);
 /* A new password from field: NULL, or why it will not do. */
 const char *page_password_read(struct req *, const char *field,
 	    const char **pw);

@@ -39,6 +39,7 @@ static const struct route routes[] = {
 	{ "POST", "/logout",		page_logout,		ROLES_ANY },
 	{ "GET",  "/account",		page_account,		ROLES_ANY },
 	{ "POST", "/account/password",	page_account_password,	ROLES_ANY },
+	{ "POST", "/account/sessions",	page_account_sessions,	ROLES_ANY },
 	{ "GET",  "/conversations",	page_conversations_index, ROLES_BUSINESS | JOINED },
 	{ "GET",  "/conversations/:id",	page_conversation_show,	ROLES_BUSINESS | JOINED },
 	{ "POST", "/conversations/:id/messages", page_compose_send, ROLES_BUSINESS },

@@ -122,12 +122,38 @@ store_user_password_own(unsigned user_id, const char *hash,
 		return -1;
 	if (db_exec("UPDATE users SET password_hash = ? WHERE id = ?", "si",
 	    hash, (long long)user_id) < 0 ||
-	    db_exec("DELETE FROM sessions WHERE user_id = ? AND id <> ?", "ii",
-	    (long long)user_id, keep_session) < 0) {
+	    store_sessions_end_others(user_id, keep_session) != 0) {
 		db_rollback();
 		return -1;
 	}
 	return db_commit();
+}
+
+int
+store_sessions_others(unsigned user_id, long long keep_session,
+    int idle_min, int absolute_min, long long *count, long long *last_ms)
+{
+	struct db_res res;
+
+	if (db_query(&res, "SELECT COUNT(*), COALESCE(CAST(UNIX_TIMESTAMP("
+	    "MAX(last_seen_at)) * 1000 AS SIGNED), 0) FROM sessions "
+	    "WHERE user_id = ? AND id <> ? "
+	    "AND last_seen_at > NOW(3) - INTERVAL ? MINUTE "
+	    "AND created_at > NOW(3) - INTERVAL ? MINUTE", "iiii",
+	    (long long)user_id, keep_session, (long long)idle_min,
+	    (long long)absolute_min) != 0)
+		return -1;
+	*count = db_get_ll(&res, 0, 0, 0);
+	*last_ms = db_get_ll(&res, 0, 1, 0);
+	db_res_free(&res);
+	return 0;
+}
+
+int
+store_sessions_end_others(unsigned user_id, long long keep_session)
+{
+	return db_exec("DELETE FROM sessions WHERE user_id = ? AND id <> ?",
+	    "ii", (long long)user_id, keep_session) < 0 ? -1 : 0;
 }
 
 int

@@ -61,6 +61,14 @@ int	 store_user_hash(unsigned user_id, char *hash, size_t hashsz);
 int	 store_user_password_own(unsigned user_id, const char *hash,
 	    long long keep_session);
 
+/* One's live sessions but keep_session: how many, and the latest use
+ * (unix ms, 0 for none). 0 or -1. */
+int	 store_sessions_others(unsigned user_id, long long keep_session,
+	    int idle_min, int absolute_min, long long *count,
+	    long long *last_ms);
+/* Ends one's sessions but keep_session. 0 or -1. */
+int	 store_sessions_end_others(unsigned user_id, long long keep_session);
+
 /* Failures of kind ("account" or "address") for subject within the last
  * window_min minutes, and the minutes until the oldest leaves the window. */
 int	 store_login_failures(const char *kind, const char *subject,

@@ -1,6 +1,6 @@
 <section class="form-page">
   <h1>Your account</h1>
-  <?cs if:Page.Saved == "password" ?><p class="notice" role="status">Your password is changed. Anywhere else you were signed in, you are signed out.</p><?cs /if ?>
+  <?cs if:Page.Saved == "password" ?><p class="notice" role="status">Your password is changed. Anywhere else you were signed in, you are signed out.</p><?cs elif:Page.Saved == "sessions" ?><p class="notice" role="status">You are signed out everywhere else.</p><?cs /if ?>
   <div class="card">
     <dl class="facts">
       <dt>Name</dt><dd><?cs var:Session.Name ?></dd>
@@ -9,6 +9,15 @@
       <?cs if:Session.Business ?><dt>Business</dt><dd><?cs var:Session.Business ?></dd><?cs /if ?>
     </dl>
     <p class="help muted"><?cs if:Session.IsStaff ?>Your name, email and role are changed by SalesPartner's administrators.<?cs else ?>Your name, email and role are changed by a manager of your business (Settings, Team).<?cs /if ?></p>
+  </div>
+  <div class="card">
+    <h2>Where you are signed in</h2>
+    <?cs if:Account.Others == 0 ?><p id="others">Only here.</p><?cs else ?>
+    <p id="others">Here, and in <?cs var:Account.Others ?> other <?cs if:Account.Others == 1 ?>browser<?cs else ?>browsers<?cs /if ?> (last used <time title="<?cs var:Account.OthersLast.Full ?>"><?cs var:Account.OthersLast ?></time>).</p>
+    <form method="post" action="/account/sessions">
+      <input type="hidden" name="csrf" value="<?cs var:CSRF.Token ?>">
+      <button type="submit" class="secondary">Sign out everywhere else</button>
+    </form><?cs /if ?>
   </div>
   <div class="card">
     <h2>Change your password</h2>

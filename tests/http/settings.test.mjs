@@ -331,3 +331,29 @@ test('a member\'s name, email and role: corrected by a manager, at once in their
   assert.equal((await post(`/settings/team/${birch}`, { csrf, name: 'Taken', email: 'taken@acme.example', role: 'agent' }, { jar })).status, 404);
   assert.equal(sql(`SELECT email FROM users WHERE id = ${birch}`), 'agent@birch.example');
 });
+
+test('your account says where else you are signed in, and signs you out there', async () => {
+  const email = 'two.places@acme.example';
+  execFileSync(`${process.env.SP_BUILD || `${ROOT}/build`}/sp-admin`, ['-c', `${VAR}/sp.hdf`, 'create-user', '--email', email,
+    '--role', 'agent', '--name', 'Two Places', '--business', String(acmeId())], { input: 'two-places-pw\n' });
+  const here = await login(email, { password: 'two-places-pw' });
+  assert.match((await get('/account', { jar: here })).text, /<p id="others">Only here\.<\/p>/);
+  const phone = await login(email, { password: 'two-places-pw' });
+  const laptop = await login(email, { password: 'two-places-pw' });
+  // an expired session is not counted
+  const expired = await login(email, { password: 'two-places-pw' });
+  sql(`UPDATE sessions SET last_seen_at = NOW(3) - INTERVAL 1 DAY WHERE user_id = (SELECT id FROM users WHERE email = '${email}')
+       ORDER BY id DESC LIMIT 1`);
+  assert.equal((await get('/conversations', { jar: expired })).status, 303, 'that one has expired');
+  const page = await get('/account', { jar: here });
+  assert.match(page.text, /<p id="others">Here, and in 2 other browsers \(last used <time/);
+  assert.equal((await post('/account/sessions', {}, { jar: here })).status, 403, 'not without the form\'s token');
+  const ok = await post('/account/sessions', { csrf: csrfOf(page.text) }, { jar: here });
+  assert.equal(ok.status, 303);
+  assert.equal(ok.headers.location, '/account?saved=sessions');
+  for (const jar of [phone, laptop]) assert.equal((await get('/conversations', { jar })).status, 303, 'signed out there');
+  const after = await get('/account?saved=sessions', { jar: here });
+  assert.equal(after.status, 200, 'and still here');
+  assert.match(after.text, /You are signed out everywhere else/);
+  assert.match(after.text, /<p id="others">Only here\.<\/p>/);
+});
