@@ -18,6 +18,9 @@ page_password_read(struct req *r, const char *field, const char **pw)
 
 	if (rc == WEB_TOO_LONG)
 		return "The password is too long.";
+	if (rc == WEB_NOT_TEXT)
+		return "The password has characters that are not text (a "
+		    "control character or invalid UTF-8).";
 	if (rc != 0 || strlen(*pw) < PASSWORD_MIN)
 		return "A password needs at least 10 characters.";
 	return NULL;

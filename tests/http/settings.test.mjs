@@ -243,6 +243,7 @@ test('your own password: the current one first, the new one twice; other session
     [{ current: 'first-password-1', password: 'second-password-2', again: 'second-password-3' }, /differ/],
     [{ current: 'first-password-1', password: 'first-password-1', again: 'first-password-1' }, /the password you have now/],
     [{ current: 'first-password-1', password: 'x'.repeat(300), again: 'x'.repeat(300) }, /too long/],
+    [{ current: 'first-password-1', password: 'bell\u0007-password', again: 'bell\u0007-password' }, /not text/],
   ];
   for (const [form, why] of refused) {
     const r = await post('/account/password', { csrf, ...form }, { jar: here });
