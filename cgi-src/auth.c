@@ -183,6 +183,7 @@ auth_login(struct req *r, const char *email, const char *pw,
 	store_login_failures_clear("account", email);
 	if (start_session(r, u.id) != 0)
 		return AUTH_DB_ERROR;
+	store_user_signed_in(u.id);
 	return AUTH_OK;
 }
 

@@ -501,11 +501,13 @@ team_fill(struct req *r)
 {
 	struct db_res u;
 
-	if (store_business_users(&u, r->s.business_id) != 0)
+	if (store_team(&u, r->s.business_id) != 0)
 		return -1;
 	for (unsigned i = 0; i < u.nrows; i++) {
 		HDF *h = web_item(r, "Team", i);
 		web_put(h, "Id", db_get(&u, i, 0));
+		if (db_get(&u, i, 5) != NULL)
+			web_put_time(r, h, "SignedIn", db_get_ll(&u, i, 5, 0));
 		web_put(h, "Name", db_get(&u, i, 1));
 		web_put(h, "Role", db_get(&u, i, 2));
 		web_put(h, "Active", db_get(&u, i, 3));

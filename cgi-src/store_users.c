@@ -157,6 +157,13 @@ store_sessions_end_others(unsigned user_id, long long keep_session)
 }
 
 int
+store_user_signed_in(unsigned user_id)
+{
+	return db_exec("UPDATE users SET last_sign_in_at = NOW(3) WHERE id = ?",
+	    "i", (long long)user_id) < 0 ? -1 : 0;
+}
+
+int
 store_user_for_login(const char *email, struct user_login *u)
 {
 	struct db_res res;
@@ -215,6 +222,15 @@ store_login_failures_expire(int window_min)
 	return db_exec("DELETE FROM login_failures "
 	    "WHERE at < NOW(3) - INTERVAL ? MINUTE", "i",
 	    (long long)window_min) < 0 ? -1 : 0;
+}
+
+int
+store_team(struct db_res *res, unsigned business_id)
+{
+	return db_query(res, "SELECT id, name, role, active, email, "
+	    "CAST(UNIX_TIMESTAMP(last_sign_in_at) * 1000 AS SIGNED) "
+	    "FROM users WHERE business_id = ? ORDER BY active DESC, name, id",
+	    "i", (long long)business_id);
 }
 
 int

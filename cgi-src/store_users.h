@@ -52,6 +52,8 @@ struct user_login {
 };
 /* 1 found, 0 no such email, -1 error. */
 int	 store_user_for_login(const char *email, struct user_login *u);
+/* Notes a sign-in's time (the team page shows it). 0 or -1. */
+int	 store_user_signed_in(unsigned user_id);
 
 /* The active user's password hash into hash: 1, 0 when there is no such
  * active user, -1 on error. */
@@ -81,5 +83,7 @@ int	 store_login_failures_expire(int window_min);
 /* The business's staff: id, name, role, active, email; active first, by
  * name. 0 or -1. */
 int	 store_business_users(struct db_res *res, unsigned business_id);
+/* The same with each one's last sign-in (unix ms; NULL for never). */
+int	 store_team(struct db_res *res, unsigned business_id);
 
 #endif

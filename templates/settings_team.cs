@@ -6,12 +6,13 @@
   <div class="card">
     <h2>Team</h2>
     <table class="list" id="team">
-      <thead><tr><th scope="col">Name</th><th scope="col">Role</th><th scope="col">State</th><th scope="col">New password</th></tr></thead>
+      <thead><tr><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Last signed in</th><th scope="col">State</th><th scope="col">New password</th></tr></thead>
       <tbody>
       <?cs each:u = Team ?>
       <tr>
         <td><a href="/settings/team/<?cs var:u.Id ?>" title="Change the name, email or role"><?cs var:u.Name ?></a><br><span class="muted"><?cs var:u.Email ?></span></td>
         <td><?cs var:u.Role ?></td>
+        <td><?cs if:u.SignedIn ?><time title="<?cs var:u.SignedIn.Full ?>"><?cs var:u.SignedIn ?></time><?cs else ?><span class="muted">Never</span><?cs /if ?></td>
         <td><?cs if:u.Active == "1" ?>Active<?cs else ?><strong>Deactivated</strong><?cs /if ?>
           <?cs if:!u.Me ?><form method="post" action="/settings/team/<?cs var:u.Id ?>/active" class="inline">
             <input type="hidden" name="csrf" value="<?cs var:CSRF.Token ?>">

@@ -291,7 +291,13 @@ test('a member\'s name, email and role: corrected by a manager, at once in their
   execFileSync(`${process.env.SP_BUILD || `${ROOT}/build`}/sp-admin`, ['-c', `${VAR}/sp.hdf`, 'create-user', '--email', email,
     '--role', 'agent', '--name', 'Membr Edit', '--business', String(acmeId())], { input: 'member-password-1\n' });
   const id = Number(sql(`SELECT id FROM users WHERE email = '${email}'`));
+  const row = (html) => html.match(new RegExp(`<a href="/settings/team/${id}"[\\s\\S]*?</tr>`))[0];
+  const mgr = await login('manager@acme.example');
+  assert.match(row((await get('/settings/team', { jar: mgr })).text), /<span class="muted">Never<\/span>/, 'never signed in yet');
   const member = await login(email, { password: 'member-password-1' });
+  assert.match(row((await get('/settings/team', { jar: mgr })).text), /<time title="\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [A-Z]+">[^<]*\d\d:\d\d<\/time>/,
+    'signed in, and when');
+  assert.equal(sql(`SELECT last_sign_in_at > NOW() - INTERVAL 1 MINUTE FROM users WHERE id = ${id}`), '1');
   assert.equal((await get('/settings', { jar: member })).status, 403, 'an agent yet');
   const jar = await login('manager@acme.example');
   const team = await get('/settings/team', { jar });
