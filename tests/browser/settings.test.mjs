@@ -38,6 +38,7 @@ test('the settings pages: profile, registration, numbers, team, audit log', asyn
   await page.getByLabel('First password').fill('browser-password');
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await page.locator('#team', { hasText: 'browser.agent@acme.example' }).waitFor();
+  await shot(page, 'settings-team-1440');
   await page.getByRole('link', { name: 'Browser Agent' }).click();
   await checkA11y(page, 'team member');
   await page.getByLabel('Name').fill('Browser Agent');
