@@ -81,10 +81,20 @@ inbox_statement(const struct inbox_query *q, int search, int joined,
 		[INBOX_FAILED_SENDS] = "conversations_failed",
 	};
 	const char *walk = inbox_joinable(q) ? walk_index[q->filter] : NULL;
+	/*
+	 * A common name's search walks the inbox in order testing each
+	 * conversation's lead: it reads the inbox index alone (which holds
+	 * lead_id: migration 019) for the page's ids, then only their rows,
+	 * not those of the conversations passed over (1,672 for a name 5,000
+	 * of 100,000 leads have). The opted-out filter, which meets its page
+	 * sooner, is faster without the second step.
+	 */
+	int ids_first = !joined && q->agent_id == 0 &&
+	    search == SEARCH_TEXT && q->filter == INBOX_ALL;
 	const char *from = search == SEARCH_PHONE || search == SEARCH_FEW ?
 	    "FROM leads l STRAIGHT_JOIN conversations c ON c.lead_id = l.id "
 	    "WHERE l.business_id = c.business_id AND c.business_id = ? " :
-	    q->filter == INBOX_OPTED_OUT_LEADS ?
+	    q->filter == INBOX_OPTED_OUT_LEADS || ids_first ?
 	    "FROM conversations c FORCE INDEX (conversations_inbox) "
 	    "STRAIGHT_JOIN leads l ON l.id = c.lead_id "
 	    "WHERE c.business_id = ? " :
@@ -110,7 +120,8 @@ inbox_statement(const struct inbox_query *q, int search, int joined,
 	if (asprintf(&sql, "%s%s%s%s%s%s"
 	    "ORDER BY c.last_activity_at DESC, c.id DESC LIMIT ?",
 	    joined ? "SELECT " SESSION_COLS ", " INBOX_COLS :
-	    "SELECT " INBOX_COLS, from, filter_sql[q->filter],
+	    ids_first ? "SELECT c.id " : "SELECT " INBOX_COLS, from,
+	    filter_sql[q->filter],
 	    q->filter == INBOX_ALL && search == SEARCH_NONE ?
 	    "AND l.is_spam = 0 " :
 	    q->filter != INBOX_SPAM_LEADS && q->filter != INBOX_ALL ?
@@ -131,6 +142,18 @@ inbox_statement(const struct inbox_query *q, int search, int joined,
 		}
 		free(sql);
 		sql = with;
+	}
+	if (ids_first) {
+		char *outer;
+		if (asprintf(&outer, "SELECT " INBOX_COLS "FROM (%s) x "
+		    "STRAIGHT_JOIN conversations c ON c.id = x.id "
+		    "STRAIGHT_JOIN leads l ON l.id = c.lead_id "
+		    "ORDER BY c.last_activity_at DESC, c.id DESC", sql) < 0) {
+			free(sql);
+			return NULL;
+		}
+		free(sql);
+		sql = outer;
 	}
 	inbox_sql[k] = sql;
 	return sql;
