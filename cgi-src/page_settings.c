@@ -573,27 +573,31 @@ page_settings_team_add(struct req *r)
 	return web_redirect(r, "/settings/team?saved=added");
 }
 
-/* A member's page: the name, email and role as saved, or as typed when
- * error says why they were not; 404 when not the business's. */
+/* The member the path names into u: 0, or the status of the error page
+ * answered (404 when not the business's). */
 static int
-member_show(struct req *r, int status, const char *error)
+member_find(struct req *r, struct db_res *u)
 {
-	struct db_res u;
-
-	if (store_user_get(&u, r->s.business_id, r->param[0]) != 0)
+	if (store_user_get(u, r->s.business_id, r->param[0]) != 0)
 		return web_db_error(r);
-	if (u.nrows == 0) {
-		db_res_free(&u);
-		return web_error(r, 404, "There is no such person in your "
-		    "team.");
-	}
+	if (u->nrows > 0)
+		return 0;
+	db_res_free(u);
+	return web_error(r, 404, "There is no such person in your team.");
+}
+
+/* A member's page from u (freed here): the name, email and role as
+ * saved, or as typed when error says why they were not. */
+static int
+member_show(struct req *r, struct db_res *u, int status, const char *error)
+{
 	web_set_int(r, "Member.Id", r->param[0]);
-	web_set(r, "Member.Name", db_get(&u, 0, 0));
-	web_set(r, "Member.Email", db_get(&u, 0, 1));
-	web_set(r, "Member.Role", db_get(&u, 0, 2));
-	web_put_flag(r->hdf, "Member.Active", db_get_ll(&u, 0, 3, 0));
+	web_set(r, "Member.Name", db_get(u, 0, 0));
+	web_set(r, "Member.Email", db_get(u, 0, 1));
+	web_set(r, "Member.Role", db_get(u, 0, 2));
+	web_put_flag(r->hdf, "Member.Active", db_get_ll(u, 0, 3, 0));
 	web_put_flag(r->hdf, "Member.Me", r->param[0] == r->s.user_id);
-	db_res_free(&u);
+	db_res_free(u);
 	if (error != NULL) {
 		web_keep_typed(r);
 		web_set(r, "Form.Error", error);
@@ -606,7 +610,12 @@ member_show(struct req *r, int status, const char *error)
 int
 page_settings_member(struct req *r)
 {
-	return member_show(r, 200, NULL);
+	struct db_res u;
+	int rc;
+
+	if ((rc = member_find(r, &u)) != 0)
+		return rc;
+	return member_show(r, &u, 200, NULL);
 }
 
 /* Appends ", what: now" to the audit line buf when now is not was. */
@@ -629,15 +638,10 @@ page_settings_member_save(struct req *r)
 	const char *email, *name, *role, *err, *was_role;
 	char detail[520];
 	struct db_res u;
-	int rc, own_role;
+	int rc;
 
-	if (store_user_get(&u, r->s.business_id, r->param[0]) != 0)
-		return web_db_error(r);
-	if (u.nrows == 0) {
-		db_res_free(&u);
-		return web_error(r, 404, "There is no such person in your "
-		    "team.");
-	}
+	if ((rc = member_find(r, &u)) != 0)
+		return rc;
 	err = field(r, "name", 200, "The name", 1, &name);
 	if (err == NULL && (web_text(r, "email", 254, &email) != 0 ||
 	    !webutil_email_ok(email)))
@@ -645,28 +649,27 @@ page_settings_member_save(struct req *r)
 	if (err == NULL && (web_text(r, "role", 10, &role) != 0 ||
 	    (strcmp(role, "agent") != 0 && strcmp(role, "manager") != 0)))
 		err = "Choose agent or manager.";
-	if (err != NULL) {
-		db_res_free(&u);
-		return member_show(r, 422, err);
-	}
+	if (err != NULL)
+		return member_show(r, &u, 422, err);
 	was_role = db_get(&u, 0, 2);
-	own_role = r->param[0] == r->s.user_id &&
-	    strcmp(was_role != NULL ? was_role : "", role) != 0;
+	if (r->param[0] == r->s.user_id &&
+	    strcmp(was_role != NULL ? was_role : "", role) != 0)
+		return member_show(r, &u, 409, "You cannot change your own "
+		    "role: ask another manager.");
 	snprintf(detail, sizeof(detail), "%.200s", db_get(&u, 0, 0));
 	audit_change(detail, sizeof(detail), "name", db_get(&u, 0, 0), name);
 	audit_change(detail, sizeof(detail), "email", db_get(&u, 0, 1),
 	    email);
 	audit_change(detail, sizeof(detail), "role", was_role, role);
-	db_res_free(&u);
-	if (own_role)
-		return member_show(r, 409, "You cannot change your own role: "
-		    "ask another manager.");
 	if ((rc = store_user_update(r->s.business_id, r->param[0], name,
-	    email, role)) < 0)
+	    email, role)) < 0) {
+		db_res_free(&u);
 		return web_db_error(r);
+	}
 	if (rc == 0)
-		return member_show(r, 409, "That email address has an account "
-		    "already.");
+		return member_show(r, &u, 409, "That email address has an "
+		    "account already.");
+	db_res_free(&u);
 	store_audit_add(r->s.business_id, r->s.user_id, "team", "changed",
 	    detail);
 	return web_redirect(r, "/settings/team?saved=changed");
@@ -678,24 +681,22 @@ int
 page_settings_team_active(struct req *r)
 {
 	const char *v;
-	char name[201], detail[260];
-	int active, was, rc;
+	char detail[260];
+	struct db_res u;
+	int active, rc;
 
 	if (web_text(r, "active", 1, &v) != 0 || (v[0] != '0' && v[0] != '1'))
 		return web_error(r, 400, "The form is malformed.");
 	active = v[0] == '1';
-	if ((rc = store_user_of(r->s.business_id, r->param[0], name,
-	    sizeof(name), &was)) < 0)
-		return web_db_error(r);
-	if (rc == 0)
-		return web_error(r, 404, "There is no such person in your "
-		    "team.");
+	if ((rc = member_find(r, &u)) != 0)
+		return rc;
+	snprintf(detail, sizeof(detail), "%.200s", db_get(&u, 0, 0));
+	db_res_free(&u);
 	if (r->param[0] == r->s.user_id)
 		return team_again(r, 409, "You cannot deactivate yourself: ask "
 		    "another manager.");
 	if (store_user_active(r->s.business_id, r->param[0], active) != 0)
 		return web_db_error(r);
-	snprintf(detail, sizeof(detail), "%.200s", name);
 	store_audit_add(r->s.business_id, r->s.user_id, "team",
 	    active ? "reactivated" : "deactivated", detail);
 	return web_redirect(r, "/settings/team?saved=changed");
@@ -707,15 +708,14 @@ int
 page_settings_team_password(struct req *r)
 {
 	const char *pw, *err;
-	char name[201], hash[256], detail[260];
-	int active, rc;
+	char hash[256], detail[260];
+	struct db_res u;
+	int rc;
 
-	if ((rc = store_user_of(r->s.business_id, r->param[0], name,
-	    sizeof(name), &active)) < 0)
-		return web_db_error(r);
-	if (rc == 0)
-		return web_error(r, 404, "There is no such person in your "
-		    "team.");
+	if ((rc = member_find(r, &u)) != 0)
+		return rc;
+	snprintf(detail, sizeof(detail), "%.200s", db_get(&u, 0, 0));
+	db_res_free(&u);
 	if (r->param[0] == r->s.user_id)
 		return team_again(r, 409, "Change your own password on your "
 		    "account page: it asks for the current one.");
@@ -725,7 +725,6 @@ page_settings_team_password(struct req *r)
 		return web_error(r, 503, "Could not set the password.");
 	if (store_user_password(r->s.business_id, r->param[0], hash) != 0)
 		return web_db_error(r);
-	snprintf(detail, sizeof(detail), "%.200s", name);
 	store_audit_add(r->s.business_id, r->s.user_id, "team",
 	    "reset the password of", detail);
 	return web_redirect(r, "/settings/team?saved=password");

@@ -194,27 +194,6 @@ store_user_add(unsigned business_id, const char *email, const char *name,
 }
 
 int
-store_user_of(unsigned business_id, long long id, char *name, int namesz,
-    int *active)
-{
-	struct db_res res;
-	const char *v;
-	int found;
-
-	if (db_query(&res, "SELECT name, active FROM users WHERE id = ? AND "
-	    "business_id = ?", "ii", id, (long long)business_id) != 0)
-		return -1;
-	found = res.nrows > 0;
-	if (found) {
-		sp_strlcpy(name, (v = db_get(&res, 0, 0)) ? v : "",
-		    (size_t)namesz);
-		*active = (int)db_get_ll(&res, 0, 1, 0);
-	}
-	db_res_free(&res);
-	return found;
-}
-
-int
 store_user_get(struct db_res *res, unsigned business_id, long long id)
 {
 	return db_query(res, "SELECT name, email, role, active FROM users "

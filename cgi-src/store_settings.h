@@ -54,9 +54,6 @@ int	 store_number_remove(unsigned business_id, long long id);
 int	 store_user_add(unsigned business_id, const char *email,
 	    const char *name, const char *role, const char *hash,
 	    long long *id);
-/* The business's user: 1 found (*role, *active filled), 0, -1. */
-int	 store_user_of(unsigned business_id, long long id, char *name,
-	    int namesz, int *active);
 /* A member of the business: name, email, role, active (no row when not
  * ours). 0 or -1. */
 int	 store_user_get(struct db_res *res, unsigned business_id, long long id);

@@ -12,7 +12,12 @@ import {
 
 const ACME = '+12127365001';
 const acmeId = () => Number(sql("SELECT id FROM businesses WHERE name = 'Acme Roofing'"));
-const admin = (...args) => execFileSync(`${process.env.SP_BUILD || `${ROOT}/build`}/sp-admin`, ['-c', `${VAR}/sp.hdf`, ...args], { encoding: 'utf8' });
+const adminIn = (input, ...args) => execFileSync(`${process.env.SP_BUILD || `${ROOT}/build`}/sp-admin`, ['-c', `${VAR}/sp.hdf`, ...args],
+  { encoding: 'utf8', input });
+const admin = (...args) => adminIn('', ...args);
+// an Acme agent with a first password (sp-admin reads it from standard input)
+const acmeAgent = (email, name, password) => adminIn(`${password}\n`, 'create-user', '--email', email, '--role', 'agent',
+  '--name', name, '--business', String(acmeId()));
 
 test('agents cannot see or change settings: 403 on every settings route', async () => {
   const jar = await login('agent@acme.example');
@@ -223,9 +228,7 @@ test('team: added people sign in; deactivated ones are signed out at once; passw
 
 test('your own password: the current one first, the new one twice; other sessions end, a wrong guess counts', async () => {
   const email = 'self.agent@acme.example';
-  // sp-admin reads the first password from standard input
-  execFileSync(`${process.env.SP_BUILD || `${ROOT}/build`}/sp-admin`, ['-c', `${VAR}/sp.hdf`, 'create-user', '--email', email,
-    '--role', 'agent', '--name', 'Self Agent', '--business', String(acmeId())], { input: 'first-password-1\n' });
+  acmeAgent(email, 'Self Agent', 'first-password-1');
   const here = await login(email, { password: 'first-password-1' });
   const elsewhere = await login(email, { password: 'first-password-1' });
   const page = await get('/account', { jar: here });
@@ -288,8 +291,7 @@ test('your own password: the current one first, the new one twice; other session
 
 test('a member\'s name, email and role: corrected by a manager, at once in their session; not one\'s own role', async () => {
   const email = 'member.edit@acme.example';
-  execFileSync(`${process.env.SP_BUILD || `${ROOT}/build`}/sp-admin`, ['-c', `${VAR}/sp.hdf`, 'create-user', '--email', email,
-    '--role', 'agent', '--name', 'Membr Edit', '--business', String(acmeId())], { input: 'member-password-1\n' });
+  acmeAgent(email, 'Membr Edit', 'member-password-1');
   const id = Number(sql(`SELECT id FROM users WHERE email = '${email}'`));
   const row = (html) => html.match(new RegExp(`<a href="/settings/team/${id}"[\\s\\S]*?</tr>`))[0];
   const mgr = await login('manager@acme.example');
@@ -341,8 +343,7 @@ test('a member\'s name, email and role: corrected by a manager, at once in their
 
 test('your account says where else you are signed in, and signs you out there', async () => {
   const email = 'two.places@acme.example';
-  execFileSync(`${process.env.SP_BUILD || `${ROOT}/build`}/sp-admin`, ['-c', `${VAR}/sp.hdf`, 'create-user', '--email', email,
-    '--role', 'agent', '--name', 'Two Places', '--business', String(acmeId())], { input: 'two-places-pw\n' });
+  acmeAgent(email, 'Two Places', 'two-places-pw');
   const here = await login(email, { password: 'two-places-pw' });
   assert.match((await get('/account', { jar: here })).text, /<p id="others">Only here\.<\/p>/);
   const phone = await login(email, { password: 'two-places-pw' });
