@@ -292,9 +292,20 @@ cmd_seed_demo(const char *dir)
 static int
 cmd_seed_bench(const char *dir, long long leads, long long per_lead)
 {
-	long long biz, agent;
+	struct db_res res;
+	long long biz, agent, have;
 	char email[64];
 
+	if (db_query(&res, "SELECT COUNT(*) FROM businesses", "") != 0)
+		return 1;
+	have = db_get_ll(&res, 0, 0, 0);
+	db_res_free(&res);
+	if (have > 0) {
+		fprintf(stderr, "bench: the database has %lld business%s "
+		    "already: generate into an empty one\n", have,
+		    have == 1 ? "" : "es");
+		return 1;
+	}
 	if ((biz = create_business("Bench Roofing", "+12127369001",
 	    "America/New_York")) < 0)
 		return 1;
@@ -371,6 +382,9 @@ main(int argc, char **argv)
 	}
 	if (config_load(&cfg, path ? path : "var/sp.hdf") != 0)
 		return 1;
+	/* a migration on a large table, or the bench's million messages,
+	 * takes longer than the portal would ever wait */
+	db_no_timeout();
 	if (db_connect(&cfg) != 0)
 		return 1;
 

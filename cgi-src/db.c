@@ -90,6 +90,15 @@ static int open_one(const char *host, unsigned port, const char *sock);
 
 static int open_once(void);
 static int quiet;
+/* How long a statement's answer is awaited before the connection is given
+ * up (a hung server or a node cut off): 30 s, or none (db_no_timeout). */
+static unsigned int rw_timeout = 30;
+
+void
+db_no_timeout(void)
+{
+	rw_timeout = 0;
+}
 
 /*
  * A connection, waiting out a server that is restarting or a node that is
@@ -179,7 +188,6 @@ static int
 open_one(const char *host, unsigned port, const char *sock)
 {
 	unsigned int timeout = 3;
-	unsigned int rw_timeout = 30;
 	const char *init = "SET time_zone = '+00:00', "
 	    "sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION,"
 	    "ERROR_FOR_DIVISION_BY_ZERO'";
@@ -188,8 +196,10 @@ open_one(const char *host, unsigned port, const char *sock)
 		return -1;
 	}
 	mysql_options(conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
-	mysql_options(conn, MYSQL_OPT_READ_TIMEOUT, &rw_timeout);
-	mysql_options(conn, MYSQL_OPT_WRITE_TIMEOUT, &rw_timeout);
+	if (rw_timeout != 0) {
+		mysql_options(conn, MYSQL_OPT_READ_TIMEOUT, &rw_timeout);
+		mysql_options(conn, MYSQL_OPT_WRITE_TIMEOUT, &rw_timeout);
+	}
 	mysql_options(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	mysql_options(conn, MYSQL_INIT_COMMAND, init);
 	if (mysql_real_connect(conn, sock ? NULL : host, db_cfg->db_user,

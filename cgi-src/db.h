@@ -23,6 +23,9 @@ struct db_res {
  * db_query/db_exec retries the connection when this one failed. */
 int	 db_connect(const struct sp_config *cfg);
 void	 db_disconnect(void);
+/* Before db_connect: statements are awaited however long they take (a
+ * migration's or a seed's), not given up after 30 s. */
+void	 db_no_timeout(void);
 /* Call at the start of each request: when the server hung up on the idle
  * connection (a restart), reconnects before any statement is sent. */
 void	 db_check(void);

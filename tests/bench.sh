@@ -28,6 +28,13 @@ stack start
 dba() { mariadb --no-defaults -S "$SP_VAR/run/mysqld.sock" -u "$( [ "$(id -u)" -eq 0 ] && echo root || id -un)" -N -B salespartner -e "$1"; }
 
 have=$(dba "SELECT COUNT(*) FROM messages")
+if [ "$have" -lt $((LEADS * PER_LEAD)) ] &&
+    [ "$(dba "SELECT COUNT(*) FROM businesses")" -gt 0 ]; then
+	echo "bench: an earlier generation did not finish; starting again from an empty database"
+	stack stop
+	rm -rf "$SP_VAR/db"
+	stack start
+fi
 if [ "$have" -lt $((LEADS * PER_LEAD)) ]; then
 	echo "bench: generating $LEADS leads and $((LEADS * PER_LEAD)) messages..."
 	t0=$(date +%s)

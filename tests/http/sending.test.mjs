@@ -64,6 +64,20 @@ test('each outcome of the simulator shows the status and reason the agent reads'
   assert.match(page.text, /the lead must text START/);
 });
 
+test("a landline found for one business marks that number's leads in every business, by its index", async () => {
+  const jar = await login('agent@acme.example');
+  const to = number(50);
+  const acme = makeLead(to);
+  const birch = makeLead(to, { business: 'Birch Dental' });
+  assert.equal((await compose(jar, acme.conv, 'Hi, Acme Roofing here.', { confirm: '1' })).status, 303);
+  await waitStatus(lastMessage(acme.conv), ['failed']);
+  assert.equal(sql(`SELECT line_type FROM leads WHERE id = ${acme.lead}`), 'landline');
+  assert.equal(sql(`SELECT line_type FROM leads WHERE id = ${birch.lead}`), 'landline');
+  // the number's own index, not a scan that locks every lead meanwhile
+  const plan = sql(`EXPLAIN UPDATE leads SET line_type = 'landline' WHERE phone_e164 = '${to}'`);
+  assert.match(plan, /\tleads_e164\t/);
+});
+
 test('an invalid number fails at once, with no provider call', async () => {
   const jar = await login('agent@acme.example');
   const to = '+12125550142';
