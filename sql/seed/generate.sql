@@ -67,25 +67,24 @@ SELECT @business_id, x.cid, x.dir,
     CASE
         WHEN x.dir = 'in' THEN 'received'
         WHEN x.k IN (50, 13) THEN 'failed'
-        WHEN x.last AND x.h % 10 < 3 THEN ELT(1 + x.h % 3, 'queued', 'sending', 'sent')
+        -- every text here is hours old or more: none is still on its way
+        -- (one queued, sending or sent would show "Sending" for weeks,
+        -- which no sender leaves it at)
         -- 21xxx codes are the provider's refusals (failed), the rest the
         -- carrier's (undelivered)
         WHEN x.h % 100 >= 88 THEN IF(x.h % 10 < 2, 'failed', 'undelivered')
         ELSE 'delivered' END,
     CASE
         WHEN x.dir = 'in' OR x.k IN (50, 13) THEN NULL
-        WHEN x.last AND x.h % 10 < 3 THEN NULL
         WHEN x.h % 100 >= 88 THEN ELT(1 + x.h % 10, 21610, 21211, 30003,
             30004, 30005, 30006, 30007, 30007, 30022, 30034)
         ELSE NULL END,
-    IF(x.k IN (50, 13) OR (x.dir = 'out' AND x.last AND x.h % 10 < 3 AND x.h % 3 = 0),
-        NULL, CONCAT('SM', MD5(CONCAT(x.cid, ':', x.seq)))),
+    IF(x.k IN (50, 13), NULL, CONCAT('SM', MD5(CONCAT(x.cid, ':', x.seq)))),
     IF(x.dir = 'in', NULL, IF(x.h % 2 = 0, @agent_a, @agent_b)),
     x.at, x.at
 FROM (
     SELECT c.id AS cid, s.seq, l.id - @lead_base AS k,
         CRC32(CONCAT(c.id, ':', s.seq)) AS h,
-        s.seq = @per_lead AS last,
         l.opted_out AND s.seq = @per_lead AS stop,
         IF(l.opted_out AND s.seq = @per_lead, 'in',
             IF(s.seq % 3 = 0, 'in', 'out')) AS dir,
@@ -100,8 +99,10 @@ FROM (
     JOIN businesses b ON b.id = c.business_id
     JOIN seq_1_to_50 s ON s.seq <= @per_lead
     WHERE c.business_id = @business_id AND l.id > @lead_base
-    ORDER BY c.id, s.seq
-) x;
+) x
+-- in the order they were written, as a live database numbers them (the
+-- delivery list and the thread read the ids' order)
+ORDER BY x.at, x.cid, x.seq;
 
 -- The local checks' failures carry a class, not a provider code.
 UPDATE messages m JOIN conversations c ON c.id = m.conversation_id
