@@ -640,7 +640,44 @@ page_dashboard(struct req *r)
 	return web_render(r, 200, "dashboard.cs");
 }
 
-/* Reads the drill-down's filters; 0 or 400 (Filter.Error set). */
+/* The sending number and the agent a drill-down is filtered by, named as
+ * the list names them; 404 for one the business does not have. */
+static int
+drill_names(struct req *r, const struct dash_filter *f)
+{
+	struct db_res res;
+	const char *number, *agent;
+	int rc = 0;
+
+	if (f->agent_id == -1)
+		web_set(r, "Filter.AgentName", "The rules' own replies");
+	if (f->number_id == 0 && f->agent_id <= 0)
+		return 0;
+	if (store_dash_filter_names(&res, f->business_id, f->number_id,
+	    f->agent_id > 0 ? f->agent_id : 0) != 0) {
+		web_set(r, "Filter.Error", "The texts could not be read: "
+		    "try again in a moment.");
+		return 503;
+	}
+	number = db_get(&res, 0, 0);
+	agent = db_get(&res, 0, 1);
+	if (f->number_id != 0 && number == NULL) {
+		web_set(r, "Filter.Error", "There is no such number.");
+		rc = 404;
+	} else if (f->agent_id > 0 && agent == NULL) {
+		web_set(r, "Filter.Error", "There is no such agent.");
+		rc = 404;
+	} else {
+		if (number != NULL)
+			web_set(r, "Filter.NumberName", number);
+		if (agent != NULL)
+			web_set(r, "Filter.AgentName", agent);
+	}
+	db_res_free(&res);
+	return rc;
+}
+
+/* Reads the drill-down's filters; 0, 400 or 404 (Filter.Error set). */
 static int
 drill_read(struct req *r, struct dash_filter *f, struct range *g)
 {
@@ -665,7 +702,6 @@ drill_read(struct req *r, struct dash_filter *f, struct range *g)
 			return 400;
 		}
 		f->outcome = outcomes[i];
-		web_set(r, "Filter.Outcome", v);
 	}
 	if ((rc = web_text(r, "reason", 32, &v)) == 0 || rc == WEB_MISSING) {
 		if (web_field_sent(r, "reason")) {
@@ -704,11 +740,44 @@ drill_read(struct req *r, struct dash_filter *f, struct range *g)
 	}
 	if (web_text(r, "agent", 12, &v) == 0 && f->agent_id == 0)
 		f->agent_id = -1;	/* the rules' own replies */
-	if (f->number_id)
-		web_set_int(r, "Filter.Number", f->number_id);
-	if (web_text(r, "agent", 12, &v) == 0)
-		web_set(r, "Filter.Agent", v);
-	return 0;
+	if (f->outcome != NULL)
+		web_set(r, "Filter.OutcomeName", strcmp(f->outcome,
+		    "pending") == 0 ? "Sending" : strcmp(f->outcome,
+		    "failed") == 0 ? "Failed" : "Delivered");
+	return drill_names(r, f);
+}
+
+/* The list's query without its page (before=), for the links to the next
+ * page and to the CSV: appending to the whole query repeated before=, which
+ * the third page then refused as malformed. */
+static int
+drill_query(struct req *r)
+{
+	const char *p = hdf_get_value(r->hdf, "CGI.QueryString", "");
+	STRING out;
+	NEOERR *err = STATUS_OK;
+	int rc;
+
+	string_init(&out);
+	while (*p != '\0' && err == STATUS_OK) {
+		size_t n = strcspn(p, "&");
+		int page = (n >= 7 && strncmp(p, "before=", 7) == 0) ||
+		    (n == 6 && strncmp(p, "before", 6) == 0);
+		if (n > 0 && !page) {
+			if (out.len > 0)
+				err = string_append_char(&out, '&');
+			if (err == STATUS_OK)
+				err = string_appendn(&out, p, (int)n);
+		}
+		p += n;
+		if (*p == '&')
+			p++;
+	}
+	rc = err == STATUS_OK ? web_set(r, "Page.Query", out.buf ? out.buf :
+	    "") : -1;
+	nerr_ignore(&err);
+	string_clear(&out);
+	return rc;
 }
 
 /* 200: the messages behind a figure, newest first (?before=<id>). */
@@ -722,6 +791,8 @@ page_dashboard_messages(struct req *r)
 	int rc, status = 200;
 
 	web_set(r, "Page.Title", "Delivery: messages");
+	if (drill_query(r) != 0)
+		return web_db_error(r);
 	if ((rc = drill_read(r, &f, &g)) != 0)
 		return web_render(r, rc, "dashboard_messages.cs");
 	/* a broken page link shows the first page, saying so */

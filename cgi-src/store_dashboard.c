@@ -315,3 +315,15 @@ store_dash_messages(struct db_res *res, const struct dash_filter *f)
 	p[n++].i = f->limit;
 	return db_query_list(res, dm_sql[k], p, n);
 }
+
+int
+store_dash_filter_names(struct db_res *res, unsigned business_id,
+    long long number_id, long long agent_id)
+{
+	return db_query(res, "SELECT "
+	    "(SELECT e164 FROM sending_numbers WHERE id = ? "
+	    "AND business_id = ?), "
+	    "(SELECT name FROM users WHERE id = ? AND business_id = ?)",
+	    "iiii", number_id, (long long)business_id, agent_id,
+	    (long long)business_id);
+}

@@ -90,5 +90,9 @@ enum {
 	DM_CARRIER, DM_NUMBER, DM_AGENT, DM_LEAD, DM_PHONE, DM__COLS
 };
 int	 store_dash_messages(struct db_res *res, const struct dash_filter *f);
+/* The filter's sending number and agent by name, in the business: one row,
+ * (e164, name), NULL for one it does not have (or was not asked). */
+int	 store_dash_filter_names(struct db_res *res, unsigned business_id,
+	    long long number_id, long long agent_id);
 
 #endif

@@ -97,6 +97,20 @@ test('drill-down and CSV: every figure lists its messages', async () => {
   assert.equal([...none.text.matchAll(/href="\/messages\/\d+"/g)].length, 2, 'not looked up');
   const byAgent = await get(`/dashboard/messages?from=${D1}&to=${D1}&agent=${agent}&outcome=delivered`, { jar });
   assert.equal([...byAgent.text.matchAll(/href="\/messages\/\d+"/g)].length, 5);
+  // the list says what it holds in the page's own words, by name
+  assert.match(byAgent.text, /<p class="muted">Delivered · Count Agent/);
+  const byNumber = await get(`/dashboard/messages?from=${D1}&to=${D2}&number=${number}&outcome=pending`, { jar });
+  assert.equal(byNumber.status, 200);
+  assert.match(byNumber.text, /<p class="muted">Sending · from \+13125550900/);
+  // Acme's number and Acme's agent are no filter of this business's
+  const acmeNumber = sql("SELECT MIN(n.id) FROM sending_numbers n JOIN businesses b ON b.id = n.business_id WHERE b.name = 'Acme Roofing'");
+  const acmeAgent = sql("SELECT id FROM users WHERE email = 'agent@acme.example'");
+  for (const q of [`number=${acmeNumber}`, `agent=${acmeAgent}`]) {
+    const other = await get(`/dashboard/messages?${q}`, { jar });
+    assert.equal(other.status, 404, q);
+    assert.match(other.text, /There is no such (number|agent)/);
+    assert.doesNotMatch(other.text, /Acme|Alex Kim|\+12127365001/);
+  }
   const csv = await get(`/dashboard/failed.csv?from=${D1}&to=${D2}`, { jar });
   assert.equal(csv.status, 200);
   assert.match(csv.headers['content-type'], /text\/csv/);
@@ -120,6 +134,31 @@ test('bad ranges and filters: turned round, clamped or refused, never a stall', 
   assert.equal((await get(`/dashboard/messages?outcome=lost`, { jar })).status, 400);
   assert.equal((await get(`/dashboard/messages?reason=${encodeURIComponent("' OR 1=1 --")}`, { jar })).status, 400);
   assert.equal((await get('/dashboard/messages?number=abc', { jar })).status, 400);
+});
+
+test('the drill-down pages through all its texts, each once, newest first', async () => {
+  const jar = await login('manager@acme.example');
+  const from = new Date(Date.now() - 40 * 86400000).toISOString().slice(0, 10);
+  const to = new Date(Date.now() + 86400000).toISOString().slice(0, 10);
+  let path = `/dashboard/messages?from=${from}&to=${to}&outcome=delivered`;
+  const seen = [];
+  let pages = 0;
+  while (path) {
+    const r = await get(path, { jar });
+    assert.equal(r.status, 200, path);
+    pages++;
+    seen.push(...[...r.text.matchAll(/href="\/messages\/(\d+)"/g)].map((m) => Number(m[1])));
+    // the CSV link is the list's, whatever page this is
+    assert.match(r.text, new RegExp(`href="/dashboard/failed\\.csv\\?from=${from}&amp;to=${to}&amp;outcome=delivered"`));
+    const next = r.text.match(/href="(\/dashboard\/messages\?[^"]*)">Older texts/);
+    path = next ? next[1].replaceAll('&amp;', '&') : null;
+  }
+  assert.ok(pages >= 3, `${pages} pages`);
+  assert.equal(new Set(seen).size, seen.length, 'no text twice');
+  assert.deepEqual(seen, [...seen].sort((a, b) => b - a), 'newest first');
+  const acme = sql("SELECT id FROM businesses WHERE name = 'Acme Roofing'");
+  assert.equal(seen.length, Number(sql(`SELECT COUNT(*) FROM messages WHERE business_id = ${acme}
+    AND direction = 'out' AND status = 'delivered'`)));
 });
 
 test('agents get 403; other businesses see only their own figures', async () => {
