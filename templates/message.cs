@@ -21,9 +21,9 @@
   </dl>
   <h2>Timeline</h2>
   <ol class="timeline">
-    <li><?cs var:Message.Created ?>: written<?cs if:Message.Agent ?> by <?cs var:Message.Agent ?><?cs /if ?></li>
+    <li><time><?cs var:Message.Created.Full ?></time>: written<?cs if:Message.Agent ?> by <?cs var:Message.Agent ?><?cs /if ?></li>
     <?cs each:e = Events ?>
-    <li><?cs var:e.At ?>: <?cs var:e.Status ?> (<?cs var:e.Shown ?>)<?cs if:e.Code ?>, error <?cs var:e.Code ?>: <?cs var:e.Reason ?><?cs /if ?></li>
+    <li><time><?cs var:e.At.Full ?></time>: <?cs var:e.Status ?> (<?cs var:e.Shown ?>)<?cs if:e.Code ?>, error <?cs var:e.Code ?>: <?cs var:e.Reason ?><?cs /if ?></li>
     <?cs /each ?>
   </ol>
   <h2>Content check at send time</h2>

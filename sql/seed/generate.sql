@@ -104,6 +104,28 @@ FROM (
 -- delivery list and the thread read the ids' order)
 ORDER BY x.at, x.cid, x.seq;
 
+-- What the provider said of each text it took: the sender's hand-over a
+-- second after it was written, then the receipts ('sent', then the final
+-- one) as their callbacks would have brought them, already applied: the
+-- message page's timeline. The provider's own refusals (failed, 21xxx)
+-- had no receipts.
+UPDATE messages SET sent_at = created_at + INTERVAL 1 SECOND
+WHERE business_id = @business_id AND direction = 'out'
+    AND provider_sid IS NOT NULL;
+INSERT INTO message_events (provider_sid, message_id, status, error_code,
+    received_at, applied)
+SELECT provider_sid, id, 'sent', 0, created_at + INTERVAL 2 SECOND, 1
+FROM messages
+WHERE business_id = @business_id AND direction = 'out'
+    AND provider_sid IS NOT NULL AND status IN ('delivered', 'undelivered')
+UNION ALL
+SELECT provider_sid, id, status, COALESCE(error_code, 0),
+    created_at + INTERVAL (4 + id % 40) SECOND, 1
+FROM messages
+WHERE business_id = @business_id AND direction = 'out'
+    AND provider_sid IS NOT NULL AND status IN ('delivered', 'undelivered')
+ORDER BY 5, 2;
+
 -- The local checks' failures carry a class, not a provider code.
 UPDATE messages m JOIN conversations c ON c.id = m.conversation_id
     JOIN leads l ON l.id = c.lead_id

@@ -256,8 +256,9 @@ test('the message page shows status, reason, timeline, sid and look-up', async (
   assert.match(page.text, /Blocked by the recipient or carrier \(error 30004\)/);
   assert.match(page.text, /What you can do:/);
   assert.match(page.text, /<code>SM[0-9a-f]{32}<\/code>/);
-  assert.match(page.text, /sent \(Sending\)/);
-  assert.match(page.text, /undelivered \(Failed\), error 30004/);
+  // the timeline to the second, in the business's zone
+  assert.match(page.text, /<time>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d E[SD]T<\/time>: sent \(Sending\)/);
+  assert.match(page.text, /<time>[^<]+<\/time>: undelivered \(Failed\), error 30004/);
   assert.match(page.text, /mobile, /, 'the look-up');
   assert.match(page.text, /Contact support about this</);
   const birch = await login('agent@birch.example');
