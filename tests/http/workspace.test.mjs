@@ -174,6 +174,33 @@ test('badges: invalid number, landline, cool-down', async () => {
   assert.match(inv.text, /Invalid number/);
 });
 
+test('the inbox says when in the business\'s days: the time today, "Yesterday", then the date', async () => {
+  const jar = await login('agent@acme.example');
+  const NY = 'America/New_York';
+  const day = (d) => new Intl.DateTimeFormat('en-CA', { timeZone: NY, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  const hm = (d) => new Intl.DateTimeFormat('en-GB', { timeZone: NY, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+  const today = day(new Date());
+  const yesterday = new Date(Date.parse(`${today}T12:00:00Z`) - 86400000).toISOString().slice(0, 10);
+  const older = new Date(Date.parse(`${today}T12:00:00Z`) - 10 * 86400000).toISOString().slice(0, 10);
+  const rows = [
+    ['Quillon Today', new Date(Date.now() - 60000)],
+    // 17:00 UTC is 12:00 or 13:00 in New York: the same date there
+    ['Quillon Yesterday', new Date(`${yesterday}T17:00:00Z`)],
+    ['Quillon Older', new Date(`${older}T17:00:00Z`)],
+  ];
+  rows.forEach(([name, at], i) => {
+    const c = makeLead(`+1917555031${i}`, { name });
+    sql(`UPDATE conversations SET last_activity_at = '${at.toISOString().slice(0, 19).replace('T', ' ')}' WHERE id = ${c.conv}`);
+  });
+  const r = await inbox(jar, 'q=Quillon');
+  const shown = (name) => r.text.match(new RegExp(`<strong>${name}</strong>[\\s\\S]*?<time title="[^"]+">([^<]+)</time>`))[1];
+  const [now, yest, old] = rows.map(([, at]) => at);
+  assert.equal(shown('Quillon Today'), day(now) === today ? hm(now) : `Yesterday, ${hm(now)}`);
+  assert.equal(shown('Quillon Yesterday'), `Yesterday, ${hm(yest)}`);
+  assert.doesNotMatch(shown('Quillon Older'), /Yesterday/);
+  assert.match(shown('Quillon Older'), new RegExp(`^[A-Z][a-z]{2} +\\d{1,2},( \\d{4},)? ${hm(old)}$`));
+});
+
 test('a lead created by hand: checked at once, the form keeps what was typed, duplicates refused', async () => {
   const jar = await login('agent@acme.example');
   const form = await get('/leads/new', { jar });
