@@ -244,26 +244,21 @@ web_put_time(struct req *r, HDF *h, const char *name, long long unix_ms)
 	char buf[64];
 	char node[256];
 	time_t t = (time_t)(unix_ms / 1000);
-	struct tm tm, now_tm, yday;
+	struct tm tm, now_tm;
 	time_t now = time(NULL);
+	int y_year, y_yday;
 
 	use_zone(r->logged_in ? r->s.time_zone : "UTC");
 	localtime_r(&t, &tm);
 	localtime_r(&now, &now_tm);
-	/* yesterday's date by the calendar (noon, so that a day of 23 or 25
+	/* yesterday by the calendar, not 24 hours back (a day of 23 or 25
 	 * hours is still one day) */
-	yday = now_tm;
-	yday.tm_mday--;
-	yday.tm_hour = 12;
-	yday.tm_min = yday.tm_sec = 0;
-	yday.tm_isdst = -1;
-	if (mktime(&yday) == (time_t)-1)
-		yday.tm_year = -1;
+	webutil_yesterday(now_tm.tm_year, now_tm.tm_yday, &y_year, &y_yday);
 	/* Today shows the time; yesterday says so; this year the day too;
 	 * else the year. */
 	if (tm.tm_year == now_tm.tm_year && tm.tm_yday == now_tm.tm_yday)
 		strftime(buf, sizeof(buf), "%H:%M", &tm);
-	else if (tm.tm_year == yday.tm_year && tm.tm_yday == yday.tm_yday)
+	else if (tm.tm_year == y_year && tm.tm_yday == y_yday)
 		strftime(buf, sizeof(buf), "Yesterday, %H:%M", &tm);
 	else if (tm.tm_year == now_tm.tm_year)
 		strftime(buf, sizeof(buf), "%b %e, %H:%M", &tm);

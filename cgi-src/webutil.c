@@ -184,3 +184,15 @@ webutil_form_parse(char *buf, struct form_pair *out, int max)
 	}
 	return n;
 }
+
+void
+webutil_yesterday(int year, int yday, int *y_year, int *y_yday)
+{
+	int y;
+
+	*y_year = year;
+	if ((*y_yday = yday - 1) >= 0)
+		return;
+	y = 1900 + --*y_year;
+	*y_yday = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 365 : 364;
+}

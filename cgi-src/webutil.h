@@ -40,4 +40,9 @@ struct form_pair {
  */
 int	 webutil_form_parse(char *buf, struct form_pair *out, int max);
 
+/* The calendar day before (tm_year, tm_yday) as struct tm counts them
+ * (years since 1900, days from 0): the last of the year before on
+ * 1 January, 365 when that year was a leap year. */
+void	 webutil_yesterday(int year, int yday, int *y_year, int *y_yday);
+
 #endif

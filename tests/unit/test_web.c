@@ -177,6 +177,30 @@ test_signature_vectors(void **state)
 	    "+s11aYJpZkSkeHnH0udrJkKvnb8="));
 }
 
+static void
+test_yesterday_by_the_calendar(void **state)
+{
+	static const struct {
+		int year, yday, y_year, y_yday;
+	} rows[] = {
+		{ 126, 337, 126, 336 },	/* 4 Dec 2026 */
+		{ 126, 1, 126, 0 },	/* 2 Jan 2026 */
+		{ 126, 0, 125, 364 },	/* 1 Jan 2026: 31 Dec 2025 */
+		{ 125, 0, 124, 365 },	/* 1 Jan 2025: 31 Dec 2024, a leap year */
+		{ 101, 0, 100, 365 },	/* 1 Jan 2001: 2000 leapt (400) */
+		{ 1, 0, 0, 364 },	/* 1 Jan 1901: 1900 did not (100) */
+	};
+	size_t i;
+	int y, d;
+
+	(void)state;
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		webutil_yesterday(rows[i].year, rows[i].yday, &y, &d);
+		assert_int_equal(y, rows[i].y_year);
+		assert_int_equal(d, rows[i].y_yday);
+	}
+}
+
 int
 main(void)
 {
@@ -188,6 +212,7 @@ main(void)
 		cmocka_unit_test(test_cursors_parse_or_refuse),
 		cmocka_unit_test(test_email_shapes),
 		cmocka_unit_test(test_signature_vectors),
+		cmocka_unit_test(test_yesterday_by_the_calendar),
 	};
 
 	return cmocka_run_group_tests_name("web", tests, NULL, NULL);
