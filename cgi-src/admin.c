@@ -247,19 +247,29 @@ generate(const char *dir, long long business, long long agent_a,
 	return rc;
 }
 
+/* How many businesses the database has; -1 on error. */
+static long long
+business_count(void)
+{
+	struct db_res res;
+	long long n;
+
+	if (db_query(&res, "SELECT COUNT(*) FROM businesses", "") != 0)
+		return -1;
+	n = db_get_ll(&res, 0, 0, 0);
+	db_res_free(&res);
+	return n;
+}
+
 static int
 cmd_seed_demo(const char *dir)
 {
-	struct db_res res;
 	char pw[PASSWORD_MAX + 2];
-	long long acme, birch, mgr, a1, a2, b1;
-	int exists;
+	long long acme, birch, mgr, a1, a2, b1, have;
 
-	if (db_query(&res, "SELECT COUNT(*) FROM businesses", "") != 0)
+	if ((have = business_count()) < 0)
 		return 1;
-	exists = db_get_ll(&res, 0, 0, 0) > 0;
-	db_res_free(&res);
-	if (exists) {
+	if (have > 0) {
 		printf("demo: the database has data already; left as it is\n");
 		return 0;
 	}
@@ -292,14 +302,11 @@ cmd_seed_demo(const char *dir)
 static int
 cmd_seed_bench(const char *dir, long long leads, long long per_lead)
 {
-	struct db_res res;
 	long long biz, agent, have;
 	char email[64];
 
-	if (db_query(&res, "SELECT COUNT(*) FROM businesses", "") != 0)
+	if ((have = business_count()) < 0)
 		return 1;
-	have = db_get_ll(&res, 0, 0, 0);
-	db_res_free(&res);
 	if (have > 0) {
 		fprintf(stderr, "bench: the database has %lld business%s "
 		    "already: generate into an empty one\n", have,

@@ -20,6 +20,8 @@
 
 #define MAX_DAYS	366
 #define DRILL_PAGE	50
+/* who sent the texts no agent wrote (the opt-out confirmations) */
+#define RULES_REPLIES	"The rules' own replies"
 #define CSV_CHUNK	1000
 #define CHART_W		720
 #define CHART_H		180
@@ -327,7 +329,7 @@ by_table(struct req *r, const struct range *g, const char *what,
 		web_put(h, "Key", db_get(&b, i, DB_KEY));
 		web_put(h, "Label", label && *label ? label :
 		    strcmp(what, "carrier") == 0 ? "Not looked up" :
-		    strcmp(what, "agent") == 0 ? "The rules' own replies" : "?");
+		    strcmp(what, "agent") == 0 ? RULES_REPLIES : "?");
 		web_put_int(h, "Total", total);
 		web_put_int(h, "Failed", failed);
 		put_pct(h, "Rate", failed, total);
@@ -650,7 +652,7 @@ drill_names(struct req *r, const struct dash_filter *f)
 	int rc = 0;
 
 	if (f->agent_id == -1)
-		web_set(r, "Filter.AgentName", "The rules' own replies");
+		web_set(r, "Filter.AgentName", RULES_REPLIES);
 	if (f->number_id == 0 && f->agent_id <= 0)
 		return 0;
 	if (store_dash_filter_names(&res, f->business_id, f->number_id,
@@ -682,6 +684,9 @@ static int
 drill_read(struct req *r, struct dash_filter *f, struct range *g)
 {
 	static const char *outcomes[] = { "delivered", "failed", "pending" };
+	static const enum shown outcome_shown[] = {
+		SHOWN_DELIVERED, SHOWN_FAILED, SHOWN_SENDING,
+	};
 	const char *v;
 	int rc;
 
@@ -702,6 +707,8 @@ drill_read(struct req *r, struct dash_filter *f, struct range *g)
 			return 400;
 		}
 		f->outcome = outcomes[i];
+		/* named as the page names a status */
+		web_set(r, "Filter.OutcomeName", shown_str(outcome_shown[i]));
 	}
 	if ((rc = web_text(r, "reason", 32, &v)) == 0 || rc == WEB_MISSING) {
 		if (web_field_sent(r, "reason")) {
@@ -740,10 +747,6 @@ drill_read(struct req *r, struct dash_filter *f, struct range *g)
 	}
 	if (web_text(r, "agent", 12, &v) == 0 && f->agent_id == 0)
 		f->agent_id = -1;	/* the rules' own replies */
-	if (f->outcome != NULL)
-		web_set(r, "Filter.OutcomeName", strcmp(f->outcome,
-		    "pending") == 0 ? "Sending" : strcmp(f->outcome,
-		    "failed") == 0 ? "Failed" : "Delivered");
 	return drill_names(r, f);
 }
 
