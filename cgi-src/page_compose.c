@@ -63,7 +63,8 @@ set_findings(struct req *r, const struct lint_result *lr)
 		    web_put(h, "Message", lr->f[i].message) != 0)
 			return -1;
 	}
-	return web_set_int(r, "Compose.Segments", lr->segments) ||
+	return web_set_int(r, "Compose.Chars", (long long)lr->chars) ||
+	    web_set_int(r, "Compose.Segments", lr->segments) ||
 	    web_set(r, "Compose.Encoding", lint_encoding_str(lr->encoding)) ||
 	    web_set_int(r, "Compose.Blocked", lr->blocked);
 }

@@ -13,7 +13,7 @@
     </ul>
     <label for="body">Message</label> <a class="use-template" href="/conversations/<?cs var:Conversation.Id ?>/templates">Use a template</a>
     <textarea id="body" name="body" rows="3" maxlength="8000" <?cs if:Lead.OptedOut || Lead.Spam ?>disabled<?cs /if ?> required><?cs var:Compose.Body ?></textarea>
-    <p class="counter muted" id="counter"><?cs if:Compose.Segments ?><?cs var:Compose.Segments ?> segment(s), <?cs var:Compose.Encoding ?><?cs /if ?></p>
+    <p class="counter muted" id="counter"><?cs if:Compose.Segments ?><?cs var:Compose.Chars ?> characters, <?cs var:Compose.Segments ?> segment(s), <?cs var:Compose.Encoding ?><?cs /if ?></p>
     <?cs if:Compose.NeedConfirm ?><input type="hidden" name="confirm" value="1"><?cs /if ?>
     <button type="submit" class="primary send" <?cs if:Lead.OptedOut || Lead.Spam ?>disabled<?cs /if ?>><?cs if:Compose.NeedConfirm ?>Send anyway<?cs else ?>Send<?cs /if ?></button>
   </form>

@@ -100,6 +100,8 @@ test('the compose box checks the text: blocks, warns, and keeps what was typed',
   assert.equal(short.status, 422);
   assert.match(short.text, /Shortened link \(bit\.ly\)/);
   assert.match(short.text, />Hi, Acme Roofing here: bit\.ly\/deal<\/textarea>/, 'the text is kept');
+  // the counter says what the live one says, without JavaScript too
+  assert.match(short.text, /id="counter">34 characters, 1 segment\(s\), GSM-7</);
   const warn = await compose(jar, conv, 'FREE GIFT FOR ALL OUR CUSTOMERS TODAY');
   assert.equal(warn.status, 200);
   assert.match(warn.text, /Send anyway/);

@@ -165,6 +165,9 @@ test('quiet hours: texts outside the lead\'s window wait and the thread says unt
   const thread = await get(`/conversations/${c.conv}`, { jar });
   assert.match(thread.text, /Scheduled for \d+:\d\d the lead&#39;s time \(America\/Chicago\)/);
   assert.match(thread.text, /status-sending">Sending/);
+  // the message's page says when it goes out, and why then
+  const detail = await get(`/messages/${m}`, { jar });
+  assert.match(detail.text, /<dt>Goes out<\/dt><dd>[^<]+ · \d+:\d\d the lead&#39;s time \(America\/Chicago\), when quiet hours end<\/dd>/);
   const due = Number(sql(`SELECT UNIX_TIMESTAMP(due_at) FROM messages WHERE id = ${m}`));
   assert.ok(due > Date.now() / 1000, 'held until the window opens');
   assert.equal((await simMessages()).filter((x) => x.to === '+13125550504').length, 0);
