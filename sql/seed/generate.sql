@@ -126,6 +126,25 @@ WHERE business_id = @business_id AND direction = 'out'
     AND provider_sid IS NOT NULL AND status IN ('delivered', 'undelivered')
 ORDER BY 5, 2;
 
+-- Each number's look-up, as the sender cached it before the lead's first
+-- text (what the simulator answers for such a number): the message page's
+-- "Number look-up" and the dashboard's carriers. The invalid number was
+-- never looked up (it fails before any provider call).
+INSERT IGNORE INTO number_lookups (e164, valid, line_type, carrier,
+    checked_at)
+SELECT l.phone_e164, 1, l.line_type,
+    CASE l.line_type WHEN 'landline' THEN 'Verizon'
+        WHEN 'nonFixedVoip' THEN 'Google (Grand Central) - SVR'
+        ELSE ELT(1 + ASCII(RIGHT(l.phone_e164, 1)) % 3, 'T-Mobile USA, Inc.',
+            'AT&T Wireless', 'Verizon Wireless') END,
+    x.first_out - INTERVAL 1 SECOND
+FROM leads l JOIN conversations c ON c.lead_id = l.id
+JOIN (SELECT conversation_id, MIN(created_at) AS first_out FROM messages
+      WHERE business_id = @business_id AND direction = 'out'
+      GROUP BY conversation_id) x ON x.conversation_id = c.id
+WHERE l.business_id = @business_id AND l.id > @lead_base
+    AND l.phone_valid = 1 AND l.line_type IS NOT NULL;
+
 -- The local checks' failures carry a class, not a provider code.
 UPDATE messages m JOIN conversations c ON c.id = m.conversation_id
     JOIN leads l ON l.id = c.lead_id
