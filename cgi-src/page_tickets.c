@@ -317,8 +317,22 @@ page_ticket_new(struct req *r)
 		return web_db_error(r);
 	form_lists(r);
 	new_nonce(r, "Form.Nonce");
-	if (msg != 0 || conv != 0)
+	if (msg != 0 || conv != 0) {
+		/* a subject to start from: what the ticket is about */
+		const char *who = hdf_get_value(r->hdf, "Attach.Name", "");
+		char subject[160];
+
+		if (*who == '\0')
+			who = hdf_get_value(r->hdf, "Attach.Phone", "");
+		if (msg != 0)
+			snprintf(subject, sizeof(subject), "Message #%lld, "
+			    "conversation with %s", msg, who);
+		else
+			snprintf(subject, sizeof(subject), "Conversation with "
+			    "%s", who);
+		web_set(r, "Form.Subject", subject);
 		web_set(r, "Form.Category", "not_sending");
+	}
 	web_set(r, "Page.Title", "Contact support");
 	return web_render(r, 200, "ticket_new.cs");
 }

@@ -36,6 +36,12 @@ test('filing from a failed message attaches an immutable snapshot of the convers
   assert.match(page.text, new RegExp(`href="/tickets/new\\?message=${c.msg}"`));
   const thread = await get(`/conversations/${c.conv}`, { jar });
   assert.match(thread.text, new RegExp(`href="/tickets/new\\?conversation=${c.conv}"`));
+  // the form starts with a subject naming what it is about
+  const form = await get(`/tickets/new?message=${c.msg}`, { jar });
+  assert.match(form.text, new RegExp(`name="subject"[^>]*value="Message #${c.msg}, conversation with Ticket Lead"`));
+  const byConv = await get(`/tickets/new?conversation=${c.conv}`, { jar });
+  assert.match(byConv.text, /name="subject"[^>]*value="Conversation with Ticket Lead"/);
+  assert.match((await get('/tickets/new', { jar })).text, /name="subject"[^>]*value=""/);
   const r = await file(jar, `?message=${c.msg}`, { message: c.msg, subject: 'Filtered text', category: 'not_sending', description: 'It failed' });
   assert.equal(r.status, 303);
   const id = Number(r.headers.location.match(/\/tickets\/(\d+)$/)[1]);
