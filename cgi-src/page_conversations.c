@@ -363,7 +363,9 @@ thread_fill(struct req *r, long long conversation_id, long long before)
 		    web_put_flag(h, "Unconfirmed",
 		    db_get_ll(&t, i, MSG_UNCONFIRMED, 0)) != 0 ||
 		    (db_get(&t, i, MSG_HOLD) != NULL &&
-		    web_put(h, "Hold", db_get(&t, i, MSG_HOLD)) != 0) ||
+		    (web_put(h, "Hold", db_get(&t, i, MSG_HOLD)) != 0 ||
+		    web_put(h, "HoldReason",
+		    db_get(&t, i, MSG_HOLD_REASON)) != 0)) ||
 		    web_put_time(r, h, "Time",
 		    db_get_ll(&t, i, MSG_CREATED_MS, 0)) != 0 ||
 		    set_status(h, db_get(&t, i, MSG_STATUS),

@@ -82,6 +82,7 @@ page_message_show(struct req *r)
 	    web_set_int(r, "Message.Unconfirmed",
 	    db_get_ll(&m, 0, MD_UNCONFIRMED, 0)) ||
 	    web_set(r, "Message.QueueState", db_get(&m, 0, MD_QUEUE_STATE)) ||
+	    web_set(r, "Message.HoldReason", db_get(&m, 0, MD_HOLD_REASON)) ||
 	    web_set(r, "Message.Hold", db_get(&m, 0, MD_HOLD)) ||
 	    web_set(r, "Lead.Name", db_get(&m, 0, MD_LEAD_NAME)) ||
 	    web_set(r, "Lead.Phone", db_get(&m, 0, MD_PHONE)) ||

@@ -318,9 +318,10 @@ page_ticket_new(struct req *r)
 	form_lists(r);
 	new_nonce(r, "Form.Nonce");
 	if (msg != 0 || conv != 0) {
-		/* a subject to start from: what the ticket is about */
+		/* a subject to start from: what the ticket is about (the
+		 * lead's name only where it fits whole) */
 		const char *who = hdf_get_value(r->hdf, "Attach.Name", "");
-		char subject[160];
+		char subject[1024];
 
 		if (*who == '\0')
 			who = hdf_get_value(r->hdf, "Attach.Phone", "");
@@ -330,6 +331,10 @@ page_ticket_new(struct req *r)
 		else
 			snprintf(subject, sizeof(subject), "Conversation with "
 			    "%s", who);
+		if (strlen(subject) > SUBJECT_MAX)
+			snprintf(subject, sizeof(subject), msg != 0 ?
+			    "Message #%lld" : "Conversation #%lld",
+			    msg != 0 ? msg : conv);
 		web_set(r, "Form.Subject", subject);
 		web_set(r, "Form.Category", "not_sending");
 	}

@@ -296,6 +296,7 @@ store_thread(struct db_res *res, unsigned business_id,
 	    "m.id, m.direction, m.body, m.status, m.reason, m.error_code, "
 	    "CAST(UNIX_TIMESTAMP(m.created_at) * 1000 AS SIGNED), u.name, "
 	    "m.unconfirmed, IF(m.queue_state = 'waiting', m.hold_note, NULL), "
+	    "IF(m.queue_state = 'waiting', m.hold_reason, NULL), "
 	    "CAST(UNIX_TIMESTAMP(m.updated_at) * 1000 AS SIGNED) "
 	    "FROM messages m JOIN conversations c ON c.id = m.conversation_id "
 	    "JOIN leads l ON l.id = c.lead_id "
@@ -334,6 +335,7 @@ store_thread_joined(struct db_res *res, const struct session_key *k,
 	    "m.id, m.direction, m.body, m.status, m.reason, m.error_code, "
 	    "CAST(UNIX_TIMESTAMP(m.created_at) * 1000 AS SIGNED), mu.name, "
 	    "m.unconfirmed, IF(m.queue_state = 'waiting', m.hold_note, NULL), "
+	    "IF(m.queue_state = 'waiting', m.hold_reason, NULL), "
 	    "CAST(UNIX_TIMESTAMP(m.updated_at) * 1000 AS SIGNED) "
 	    "FROM " SESSION_FROM
 	    "JOIN conversations c ON c.id = ? "

@@ -117,7 +117,7 @@ store_message_detail(struct db_res *res, unsigned business_id, long long id)
 	    "COALESCE(l.phone_e164, l.phone_raw), n.e164, k.line_type, "
 	    "k.carrier, CAST(UNIX_TIMESTAMP(k.checked_at) * 1000 AS SIGNED), "
 	    "m.queue_state, CAST(UNIX_TIMESTAMP(m.due_at) * 1000 AS SIGNED), "
-	    "m.hold_note "
+	    "m.hold_reason, m.hold_note "
 	    "FROM messages m JOIN conversations c ON c.id = m.conversation_id "
 	    "JOIN leads l ON l.id = c.lead_id "
 	    "JOIN sending_numbers n ON n.id = c.sending_number_id "

@@ -70,7 +70,7 @@
       <p class="body"><?cs var:m.Body ?></p>
       <p class="meta">
         <time title="<?cs var:m.Time.Full ?>"><?cs var:m.Time ?></time>
-        <?cs if:m.Direction == "out" ?><?cs if:m.Agent ?> · <?cs var:m.Agent ?><?cs /if ?> · <?cs call:status_badge(m.Status) ?><?cs if:m.Unconfirmed ?> <span class="muted">(delivered to the carrier network, unconfirmed)</span><?cs /if ?><?cs if:m.Hold ?> <span class="hold">Scheduled for <?cs var:m.Hold ?></span><?cs /if ?><?cs else ?> · Received<?cs /if ?>
+        <?cs if:m.Direction == "out" ?><?cs if:m.Agent ?> · <?cs var:m.Agent ?><?cs /if ?> · <?cs call:status_badge(m.Status) ?><?cs if:m.Unconfirmed ?> <span class="muted">(delivered to the carrier network, unconfirmed)</span><?cs /if ?><?cs if:m.Hold ?> <span class="hold"><?cs if:m.HoldReason == "quiet_hours" ?>Scheduled for <?cs else ?>Waiting: <?cs /if ?><?cs var:m.Hold ?></span><?cs /if ?><?cs else ?> · Received<?cs /if ?>
         · <a href="/messages/<?cs var:m.Id ?>">Details</a>
       </p>
     </li>

@@ -14,7 +14,7 @@
     <dt>From</dt><dd><?cs var:Message.From ?></dd>
     <dt>Written</dt><dd><?cs var:Message.Created ?><?cs if:Message.Agent ?> by <?cs var:Message.Agent ?><?cs /if ?></dd>
     <?cs if:Message.Sent ?><dt>Sent</dt><dd><?cs var:Message.Sent ?></dd><?cs /if ?>
-    <?cs if:Message.Due && Message.QueueState == "waiting" ?><dt>Goes out</dt><dd><?cs var:Message.Due ?><?cs if:Message.Hold ?> · <?cs var:Message.Hold ?>, when quiet hours end<?cs /if ?></dd><?cs /if ?>
+    <?cs if:Message.Due && Message.QueueState == "waiting" ?><dt>Goes out</dt><dd><?cs if:Message.HoldReason == "paused_number" ?>when the sending number is resumed: it is paused<?cs else ?><?cs var:Message.Due ?><?cs if:Message.HoldReason == "quiet_hours" ?> · <?cs var:Message.Hold ?>, when quiet hours end<?cs /if ?><?cs /if ?></dd><?cs /if ?>
     <dt>Provider status</dt><dd><?cs var:Message.ProviderStatus ?><?cs if:Message.Attempts > 1 ?> after <?cs var:Message.Attempts ?> attempts<?cs /if ?></dd>
     <dt>Provider sid</dt><dd><?cs if:Message.Sid ?><code><?cs var:Message.Sid ?></code><?cs else ?>none (never reached the provider)<?cs /if ?></dd>
     <dt>Number look-up</dt><dd><?cs if:Lookup.Type ?><?cs var:Lookup.Type ?><?cs if:Lookup.Carrier ?>, <?cs var:Lookup.Carrier ?><?cs /if ?>, checked <?cs var:Lookup.Checked ?><?cs else ?>not looked up<?cs /if ?></dd>

@@ -118,6 +118,10 @@ test('sending numbers: validated, unique across businesses, rates bounded; a pau
   const m = lastMessage(c.conv);
   for (let i = 0; i < 50 && sql(`SELECT COALESCE(hold_note, '') FROM messages WHERE id = ${m}`) === ''; i++) await sleep(100);
   assert.match(sql(`SELECT hold_note FROM messages WHERE id = ${m}`), /paused/);
+  // the thread and the message's page say why it waits, in words
+  const held = await get(`/conversations/${c.conv}`, { jar });
+  assert.match(held.text, /<span class="hold">Waiting: the sending number is paused<\/span>/);
+  assert.match((await get(`/messages/${m}`, { jar })).text, /<dt>Goes out<\/dt><dd>when the sending number is resumed: it is paused<\/dd>/);
   await sleep(1500);
   assert.equal((await simMessages()).filter((x) => x.to === '+19175550503').length, 0, 'nothing sent from a paused number');
   assert.equal((await post(`/settings/numbers/${id}/remove`, { csrf }, { jar })).status, 409, 'a text still waits on it');
@@ -163,7 +167,7 @@ test('quiet hours: texts outside the lead\'s window wait and the thread says unt
   for (let i = 0; i < 50 && sql(`SELECT COALESCE(hold_note, '') FROM messages WHERE id = ${m}`) === ''; i++) await sleep(100);
   assert.equal(sql(`SELECT hold_note FROM messages WHERE id = ${m}`), `${Math.floor(start / 60)}:${hhmm(start).slice(3)} the lead's time (America/Chicago)`);
   const thread = await get(`/conversations/${c.conv}`, { jar });
-  assert.match(thread.text, /Scheduled for \d+:\d\d the lead&#39;s time \(America\/Chicago\)/);
+  assert.match(thread.text, /<span class="hold">Scheduled for \d+:\d\d the lead&#39;s time \(America\/Chicago\)<\/span>/);
   assert.match(thread.text, /status-sending">Sending/);
   // the message's page says when it goes out, and why then
   const detail = await get(`/messages/${m}`, { jar });
