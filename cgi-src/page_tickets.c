@@ -300,6 +300,29 @@ new_nonce(struct req *r, const char *name)
 	web_set(r, name, nonce);
 }
 
+/* The subject the form starts with: what the ticket is about, from
+ * Attach.* (the lead's name, else its number; the message's or the
+ * conversation's number alone where the name would not fit whole). */
+static void
+subject_start(struct req *r, long long conv, long long msg)
+{
+	const char *who = hdf_get_value(r->hdf, "Attach.Name", "");
+	char subject[1024];
+
+	if (*who == '\0')
+		who = hdf_get_value(r->hdf, "Attach.Phone", "");
+	if (msg != 0)
+		snprintf(subject, sizeof(subject), "Message #%lld, "
+		    "conversation with %s", msg, who);
+	else
+		snprintf(subject, sizeof(subject), "Conversation with %s",
+		    who);
+	if (strlen(subject) > SUBJECT_MAX)
+		snprintf(subject, sizeof(subject), "%s #%lld", msg != 0 ?
+		    "Message" : "Conversation", msg != 0 ? msg : conv);
+	web_set(r, "Form.Subject", subject);
+}
+
 /* 200: the form, with the conversation or message it is about; 404 when
  * that is not the business's. */
 int
@@ -318,24 +341,7 @@ page_ticket_new(struct req *r)
 	form_lists(r);
 	new_nonce(r, "Form.Nonce");
 	if (msg != 0 || conv != 0) {
-		/* a subject to start from: what the ticket is about (the
-		 * lead's name only where it fits whole) */
-		const char *who = hdf_get_value(r->hdf, "Attach.Name", "");
-		char subject[1024];
-
-		if (*who == '\0')
-			who = hdf_get_value(r->hdf, "Attach.Phone", "");
-		if (msg != 0)
-			snprintf(subject, sizeof(subject), "Message #%lld, "
-			    "conversation with %s", msg, who);
-		else
-			snprintf(subject, sizeof(subject), "Conversation with "
-			    "%s", who);
-		if (strlen(subject) > SUBJECT_MAX)
-			snprintf(subject, sizeof(subject), msg != 0 ?
-			    "Message #%lld" : "Conversation #%lld",
-			    msg != 0 ? msg : conv);
-		web_set(r, "Form.Subject", subject);
+		subject_start(r, conv, msg);
 		web_set(r, "Form.Category", "not_sending");
 	}
 	web_set(r, "Page.Title", "Contact support");

@@ -285,6 +285,13 @@ store_inbox(struct db_res *res, const struct inbox_query *q,
 	"CAST(UNIX_TIMESTAMP(l.cooldown_until) * 1000 AS SIGNED), NULL), " \
 	"l.provider_opted_out, " \
 	"CAST(UNIX_TIMESTAMP(l.updated_at) * 1000 AS SIGNED), "
+/* a thread's messages (MSG_ID .. MSG_UPDATED_MS), the writer as mu */
+#define THREAD_MSG_COLS \
+	"m.id, m.direction, m.body, m.status, m.reason, m.error_code, " \
+	"CAST(UNIX_TIMESTAMP(m.created_at) * 1000 AS SIGNED), mu.name, " \
+	"m.unconfirmed, IF(m.queue_state = 'waiting', m.hold_note, NULL), " \
+	"IF(m.queue_state = 'waiting', m.hold_reason, NULL), " \
+	"CAST(UNIX_TIMESTAMP(m.updated_at) * 1000 AS SIGNED) "
 
 int
 store_thread(struct db_res *res, unsigned business_id,
@@ -293,15 +300,11 @@ store_thread(struct db_res *res, unsigned business_id,
 	/* Messages first, driven by their (conversation_id, id) index: an
 	 * outer join here would sort in a temporary table. */
 	if (db_query(res, "SELECT " THREAD_COLS
-	    "m.id, m.direction, m.body, m.status, m.reason, m.error_code, "
-	    "CAST(UNIX_TIMESTAMP(m.created_at) * 1000 AS SIGNED), u.name, "
-	    "m.unconfirmed, IF(m.queue_state = 'waiting', m.hold_note, NULL), "
-	    "IF(m.queue_state = 'waiting', m.hold_reason, NULL), "
-	    "CAST(UNIX_TIMESTAMP(m.updated_at) * 1000 AS SIGNED) "
+	    THREAD_MSG_COLS
 	    "FROM messages m JOIN conversations c ON c.id = m.conversation_id "
 	    "JOIN leads l ON l.id = c.lead_id "
 	    "JOIN sending_numbers n ON n.id = c.sending_number_id "
-	    "LEFT JOIN users u ON u.id = m.agent_id "
+	    "LEFT JOIN users mu ON mu.id = m.agent_id "
 	    "WHERE m.conversation_id = ? AND m.business_id = ? AND m.id < ? "
 	    "AND c.business_id = ? ORDER BY m.id DESC LIMIT ?",
 	    "iiiii", conversation_id, (long long)business_id,
@@ -310,10 +313,12 @@ store_thread(struct db_res *res, unsigned business_id,
 		return -1;
 	if (res->nrows > 0)
 		return 0;
-	/* no message to show: the conversation alone, if it is ours */
+	/* no message to show: the conversation alone, if it is ours (a NULL
+	 * for each of THREAD_MSG_COLS) */
 	db_res_free(res);
 	return db_query(res, "SELECT " THREAD_COLS
-	    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+	    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+	    "NULL "
 	    "FROM conversations c JOIN leads l ON l.id = c.lead_id "
 	    "JOIN sending_numbers n ON n.id = c.sending_number_id "
 	    "WHERE c.id = ? AND c.business_id = ?",
@@ -332,11 +337,7 @@ store_thread_joined(struct db_res *res, const struct session_key *k,
 	 * the messages' five indexes cost more than reading the rows */
 	return db_query(res, "SELECT STRAIGHT_JOIN " SESSION_COLS ", "
 	    THREAD_COLS
-	    "m.id, m.direction, m.body, m.status, m.reason, m.error_code, "
-	    "CAST(UNIX_TIMESTAMP(m.created_at) * 1000 AS SIGNED), mu.name, "
-	    "m.unconfirmed, IF(m.queue_state = 'waiting', m.hold_note, NULL), "
-	    "IF(m.queue_state = 'waiting', m.hold_reason, NULL), "
-	    "CAST(UNIX_TIMESTAMP(m.updated_at) * 1000 AS SIGNED) "
+	    THREAD_MSG_COLS
 	    "FROM " SESSION_FROM
 	    "JOIN conversations c ON c.id = ? "
 	    "AND c.business_id = u.business_id "
